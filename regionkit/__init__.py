@@ -1,0 +1,68 @@
+"""regionkit: countries in news text, as ISO3 codes in tidy pandas tables, and maps of their ties.
+
+The public surface is listed in ``_LAZY`` below. Everything is imported on first
+use, so ``import regionkit`` stays fast and never pulls geopandas, matplotlib or
+dask; those load only when a map, chart or Dask job is asked for.
+
+>>> import regionkit as rk
+>>> rk.normalize("Holland")
+'NLD'
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_LAZY: dict[str, str] = {
+    # articles: reading files and DataFrames, ids, boilerplate
+    "read_articles": "regionkit.articles",
+    "iter_articles": "regionkit.articles",
+    "ARTICLES_META": "regionkit._schema",
+    # gazetteer and normalisation
+    "gazetteer": "regionkit.gazetteer",
+    "add_aliases": "regionkit.gazetteer",
+    "add_groups": "regionkit.gazetteer",
+    "reset_gazetteer": "regionkit.gazetteer",
+    "normalize": "regionkit.normalize",
+    "country_name": "regionkit.normalize",
+    # extraction
+    "extract_mentions": "regionkit.extract",
+    "MENTIONS_META": "regionkit._schema",
+    "DIRECT_KINDS": "regionkit._schema",
+    # per-article tables and groups
+    "article_countries": "regionkit.countries",
+    "country_counts": "regionkit.countries",
+    "group_members": "regionkit.groups",
+    "expand_groups": "regionkit.groups",
+    "list_groups": "regionkit.groups",
+    # ties
+    "reference_ties": "regionkit.ties",
+    "extract_ties": "regionkit.ties",
+    "tie_table": "regionkit.ties",
+    # geography
+    "world": "regionkit.geo",
+    "anchors": "regionkit.geo",
+}
+_SUBMODULES = {"plot", "dask", "geo", "ties", "extract", "articles", "gazetteer", "groups", "cli"}
+
+__all__ = sorted([*_LAZY, *_SUBMODULES, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        module = import_module(f"regionkit.{name}")
+        globals()[name] = module
+        return module
+    raise AttributeError(f"module 'regionkit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return __all__

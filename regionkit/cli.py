@@ -1,0 +1,68 @@
+"""Command line: ``regionkit {extract,map,ties,demo} ...`` (also ``python -m regionkit``).
+
+Each subcommand lives in ``regionkit/commands/<name>.py`` and exposes
+``register(subparsers)`` and ``run(args) -> int``. Errors that come from bad
+input are raised as :class:`UsageError` (or ``ValueError``/``FileNotFoundError``)
+and printed as one line on stderr with exit status 2 — never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from importlib import import_module
+
+__all__ = ["main", "UsageError"]
+
+COMMANDS = ("extract", "map", "ties", "demo")
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every available subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="regionkit",
+        description="Find the countries news articles refer to, and map the ties between them.",
+    )
+    parser.add_argument("--version", action="version", version=f"regionkit {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in COMMANDS:
+        try:
+            module = import_module(f"regionkit.commands.{name}")
+        except ModuleNotFoundError as exc:  # a command not built yet, or its extra missing
+            if exc.name and exc.name.startswith("regionkit.commands"):
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def _version() -> str:
+    from regionkit import __version__
+
+    return __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except (UsageError, ValueError, FileNotFoundError, KeyError, UnicodeDecodeError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"regionkit {args.command}: error: {message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("regionkit: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""Scraping noise: navigation, teaser lists and blocks repeated within a page.
+
+A scraped news page ends its story, then carries navigation ("Related articles",
+"Editor's choice", "Popular"), teasers of other stories, share and cookie lines.
+:func:`boilerplate_spans` returns the character ranges of that noise so the
+extractor can label mentions ``section="boilerplate"`` instead of dropping them.
+
+Rules (applied line by line; a "line" is text between newlines):
+
+1. A navigation heading line ("Related articles", "Editor's choice", "Popular",
+   "Most read", "Read more", "You may also like", ...) starts the page's trailer:
+   it and everything after it is boilerplate.
+2. Share/cookie/subscribe lines anywhere ("Share this article", "We use cookies",
+   "Sign up for our newsletter", ...) are boilerplate.
+3. A paragraph of 40+ characters that appears more than once in the page is a
+   repeated block: every copy after the first is boilerplate, and so is the first
+   copy when it sits after a navigation heading (rule 1 already covers that).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["boilerplate_spans", "NAV_HEADINGS"]
+
+#: Line texts (case-insensitive, trailing ':' ignored) that open the trailer of a scraped page.
+NAV_HEADINGS = frozenset(
+    {
+        "related articles", "related", "related stories", "related news", "related content", "related posts",
+        "editor's choice", "editors' choice", "editors choice", "popular", "most popular", "most read",
+        "most viewed", "trending", "trending now", "read more", "read next", "more stories", "more from",
+        "you may also like", "you might also like", "recommended", "recommended for you", "latest news",
+        "more news", "see also", "also read", "top stories", "in other news", "don't miss",
+    }
+)
+_NOISE_LINE = re.compile(
+    r"^\s*(share (this|on)|follow us|sign up|subscribe|we use cookies|this (web)?site uses cookies|accept (all )?cookies"
+    r"|cookie (policy|settings)|advertisement|skip to (main )?content|click here|print this|copyright ©|© \d{4}"
+    r"|all rights reserved|newsletter|tags?:)",
+    re.IGNORECASE,
+)
+_LINE = re.compile(r"[^\n]*")
+
+
+def _norm_heading(line: str) -> str:
+    return re.sub(r"\s+", " ", line.replace("\u2019", "'")).strip().rstrip(":").strip().casefold()
+
+
+def boilerplate_spans(text: str | None) -> list[tuple[int, int]]:
+    """Return sorted, non-overlapping ``(start, end)`` ranges of scraping noise in ``text``.
+
+    Parameters
+    ----------
+    text
+        The article text as read (None or empty gives no spans).
+
+    Returns
+    -------
+    list of tuple of int
+        Character ranges; ``text[start:end]`` is noise. Empty for clean text.
+
+    Examples
+    --------
+    >>> t = "Story.\\n\\nRelated articles\\n\\nOther story"
+    >>> [t[a:b] for a, b in boilerplate_spans(t)]
+    ['Related articles\\n\\nOther story']
+    """
+    if not text:
+        return []
+    spans: list[tuple[int, int]] = []
+    seen: dict[str, int] = {}
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if not line.strip():
+            continue
+        start, end = m.span()
+        if len(line) < 60 and _norm_heading(line) in NAV_HEADINGS:
+            spans.append((start, len(text)))
+            break
+        if _NOISE_LINE.match(line) and len(line) < 200:
+            spans.append((start, end))
+            continue
+        key = re.sub(r"\s+", " ", line).strip().casefold()
+        if len(key) >= 40:
+            if key in seen:
+                spans.append((start, end))
+            else:
+                seen[key] = start
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out

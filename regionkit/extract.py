@@ -1,0 +1,506 @@
+"""Text -> mentions: every country, group, organisation and historical state an article refers to.
+
+One Aho-Corasick pass over the folded text finds every gazetteer key; candidates
+are then checked at word boundaries, for case, and by the context rules below;
+the leftmost-longest candidate wins ("South Sudan" over "Sudan", "Papua New
+Guinea" over "Guinea", "Nigeria" over "Niger"). Cost grows linearly with text size.
+
+Disambiguation rules (each has a test in ``tests/test_extract_traps.py``):
+
+R1  Word boundaries: a match must not touch a letter or digit ("Oman" in "woman",
+    "Mali" in "Somali"). Hyphens and apostrophes are boundaries, so hyphen
+    compounds ("Armenian-American", "Israel-Azerbaijan ties") and possessives
+    ("Russia's") match.
+R2  Case: abbreviations (US, UK, UAE, EU, ...) match only as written ("us" the
+    pronoun never does); other names need a capital first letter or an all-caps
+    line ("turkey" the bird, "china" the porcelain never match). In an all-caps
+    line "US" is not trusted (it may be the pronoun).
+R3  Blockers: longer phrases that contain a country word but mean something else
+    win by length and produce no row: seas ("Indian Ocean", "Persian Gulf"),
+    newspapers ("Middle East Eye", "Jerusalem Post"), teams and universities
+    ("Georgia Tech"), policies and treaties named after places ("Mexico City
+    Policy"), foods, disputed areas (Golan, Abkhazia). See blockers.csv.
+R4  Web addresses and e-mail: nothing inside a URL, domain or address
+    ("commonspace.eu", "www.gov.uk").
+R5  People's names: a country name that is also a first or last name (Jordan,
+    Chad, Israel, Georgia, India, Kenya, Virginia, Washington, ...) next to
+    another capitalised word that is not a title, a country word or a known
+    continuation ("Michael Jordan", "Chad Smith") is a person: no row.
+R6  Georgia the US state: "Georgia"/"Georgian(s)" become the USA (kind ``place``,
+    per the annotation guideline) when the sentence, or else the article, has
+    more US-state cues (Atlanta, Gov., Sen., county, another US state, ...) than
+    cues for the country (Tbilisi, Caucasus, Abkhazia, ...).
+R7  turkey the bird: "Turkey" with Thanksgiving/poultry cues in its sentence is
+    the bird: no row.
+R8  Language, not nation: a demonym followed by "language", "-speaking",
+    "-language", "speakers" or "-speaker" is a language: no row.
+R9  Names of things: a capital or place followed by another capitalised word
+    that is not a known continuation is part of a name ("Baku Energy Week",
+    "Tehran Times", "Paris Hilton"): no row. Country names and demonyms inside
+    a same-country entity still count ("Turkish Airlines" -> TUR, "Israel
+    Defense Forces" -> ISR).
+R10 America in "Latin America", "South American", ... is a region (a longer
+    group entry wins by R3's longest-match rule).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from regionkit._boilerplate import boilerplate_spans
+from regionkit._schema import DIRECT_KINDS, MENTION_COLUMNS, MENTIONS_META
+from regionkit.gazetteer import Entry, fold, gazetteer
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["extract_mentions", "sentence_spans", "scan_text", "MENTIONS_META", "DIRECT_KINDS"]
+
+# ---------------------------------------------------------------- context data
+_PERSON_LIKE = {"jordan", "chad", "israel", "georgia", "india", "kenya", "virginia", "washington", "paris",
+                "florida", "carolina", "dakota", "austin", "houston", "victoria", "chelsea", "china", "lebanon",
+                "jersey", "montana", "nevada", "tennessee", "madison", "trinidad", "guinea", "cuba", "niger"}
+_TITLE_WORDS = {
+    "president", "king", "queen", "prince", "princess", "prime", "minister", "foreign", "defense", "defence",
+    "government", "ministry", "embassy", "ambassador", "army", "military", "navy", "air", "armed", "forces",
+    "police", "parliament", "state", "national", "central", "supreme", "republic", "kingdom", "federal", "royal",
+    "crown", "leader", "leaders", "officials", "official", "authorities", "delegation", "mission", "consulate",
+    "valley", "river", "sea", "lake", "coast", "border", "city", "province", "region", "capital", "times",
+    "post", "news", "today", "airlines", "airways", "bank", "international", "university", "institute",
+    "development", "investment", "energy", "oil", "gas", "railways", "railway", "television", "radio", "tv",
+    "and", "or", "the", "of", "in", "on", "at", "to", "from", "for", "with", "by", "as", "a", "an", "but",
+    "after", "before", "during", "while", "when", "if", "since", "than", "that", "this", "these", "those",
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "sheikh", "emir", "sultan", "general", "secretary",
+    "chancellor", "speaker", "chairman", "chief", "deputy", "vice", "special", "envoy", "senior", "u", "s",
+    "east", "west", "north", "south", "eastern", "western", "northern", "southern", "new", "old", "upper", "lower",
+    "company", "corporation", "group", "council", "committee", "commission", "agency", "office", "department",
+    "affairs", "relations", "cooperation", "agreement", "accord", "accords", "treaty", "declaration", "summit",
+    "people", "citizens", "nationals", "jews", "muslims", "christians", "arabs",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+}
+_CAP_WORD = re.compile(r"[A-Z][a-z'\u2019]+\.?")
+_US_CUES = re.compile(
+    r"\b(Atlanta|Savannah|Augusta|Macon|Athens, Ga|Peach State|Gov\.|Governor|Sen\.|Senator|Rep\.|state legislature|"
+    r"General Assembly|county|counties|Kemp|Warnock|Ossoff|Raffensperger|Bulldogs|Falcons|Braves|R-Ga|D-Ga|Ga\.|"
+    r"Alabama|Florida|Tennessee|South Carolina|North Carolina|Texas|Ohio|Arizona|Michigan|Pennsylvania|Wisconsin|"
+    r"Nevada|Virginia|Kentucky|Mississippi|Louisiana|Americans|American (?:families|workers|jobs)|Trump|Biden|"
+    r"Republicans?|Democrats?|midterms?|polls? close|ballots?|voters?|families|jobs|Hyundai|plant)\b"
+)
+_GEO_CUES = re.compile(
+    r"\b(Tbilisi|Caucasus|Abkhazia|South Ossetia|Batumi|Kutaisi|Black Sea|Georgian Dream|Kobakhidze|Ivanishvili|"
+    r"Zourabichvili|Saakashvili|Armenia|Azerbaijan|Russia|Kremlin|Moscow|Ukraine|Turkey|Türkiye|EU|European|NATO|"
+    r"lari|Sakartvelo)\b"
+)
+_BIRD_CUES = re.compile(r"\b(thanksgiving|pardon\w*|poultry|gobbl\w*|feathers?|roast\w*|stuffing|drumsticks?|"
+                        r"grower\w*|farm\w*|turkeys|wishbone|flock)\b", re.IGNORECASE)
+_LANGUAGE_AFTER = re.compile(r"^(?:[-\s](?:speaking|language|languages|speakers?|speaker|dubbed|translation|"
+                             r"translated|subtitles?|literature|grammar|alphabet|script|lessons?|class(?:es)?|teachers?))\b",
+                             re.IGNORECASE)
+_URL_CHARS = re.compile(r"(?:https?://|www\.|@)\S*$", re.IGNORECASE)
+_GEORGIA = {"georgia", "georgian", "georgians", "georgia's"}
+
+
+# --------------------------------------------------------------- sentences
+def _blingfire():
+    try:
+        import blingfire
+
+        return blingfire
+    except ImportError:  # pragma: no cover - blingfire is a core dependency
+        return None
+
+
+_ABBREV_END = re.compile(
+    r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|St|Jr|Sr|No|Nos|Art|vs|etc|e\.g|i\.e|"
+    r"Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Amb|Pres|Sec|Adm|Maj|Rev|Hon|Fig|approx|"
+    r"U\.S|U\.K|U\.N|D\.C)\.)$"
+)
+_SENT_END = re.compile(r"[.!?…]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+
+
+def sentence_spans(text: str | None) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences and return their ``(start, end)`` offsets.
+
+    Lines (paragraphs, headlines, captions) never share a sentence. Inside a
+    line, sentence ends are found by a rule-based splitter that keeps
+    abbreviations such as "U.S.", "Dr." and "Gen." inside their sentence.
+    The ``sentence`` column of :func:`extract_mentions` indexes this list.
+
+    Parameters
+    ----------
+    text
+        Any string (None gives an empty list).
+
+    Returns
+    -------
+    list of tuple of int
+        Non-overlapping, sorted spans covering every non-blank stretch of text.
+
+    Examples
+    --------
+    >>> t = "Dr. Smith met U.S. officials in Baku. Then he left."
+    >>> [t[a:b] for a, b in sentence_spans(t)]
+    ['Dr. Smith met U.S. officials in Baku.', 'Then he left.']
+    """
+    if not text:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+", text):
+        line_start = m.start()
+        line = m.group()
+        if not line.strip():
+            continue
+        start = 0
+        for end_m in _SENT_END.finditer(line):
+            cut = end_m.end()
+            head = line[start:end_m.start() + len(end_m.group().rstrip())]
+            stripped = head.rstrip("\"'\u201d\u2019)] ")
+            if _ABBREV_END.search(stripped) and not _ends_abbrev_sentence(line, end_m.end()):
+                continue
+            seg = line[start:cut].rstrip()
+            if seg.strip():
+                lead = len(seg) - len(seg.lstrip())
+                spans.append((line_start + start + lead, line_start + start + len(seg)))
+            start = cut
+        seg = line[start:].rstrip()
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            spans.append((line_start + start + lead, line_start + start + len(seg)))
+    return spans
+
+
+_SENTENCE_OPENERS = frozenset("The A An It He She They We I In On At This That These Those But And However Still Yet "
+                              "So Both Two Three Any Such While Trump Many Some".split())
+
+
+def _ends_abbrev_sentence(line: str, pos: int) -> bool:
+    """'... with the U.S. The talks ...': an abbreviation ends the sentence when a typical opener follows."""
+    nxt = re.match(r"[\"'\u201c]?([A-Z][a-z]*)", line[pos:])
+    return bool(nxt) and nxt.group(1) in _SENTENCE_OPENERS
+
+
+# ------------------------------------------------------------------- scanning
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    # the whitespace-delimited token around the match
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    n = len(text)
+    while b < n and not text[b].isspace():
+        b += 1
+    token = text[a:b]
+    if "://" in token or "www." in token.lower() or "@" in token:
+        return True
+    # a domain: letters.letters around the match ("commonspace.eu", "gov.uk")
+    if start > 1 and text[start - 1] == "." and text[start - 2].isalnum() and not text[start - 2].isupper():
+        return True
+    if end + 1 < n and text[end] == "." and text[end + 1].isalpha() and text[end + 1].islower():
+        return True
+    return False
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, (len(text) if b < 0 else b)
+
+
+def _all_caps_line(text: str, pos: int) -> bool:
+    a, b = _line_bounds(text, pos)
+    letters = [c for c in text[a:b] if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def _sentence_window(text: str, start: int, end: int) -> str:
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    b_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    b = min(b_candidates) if b_candidates else len(text)
+    return text[a:b + 1]
+
+
+def _prev_word(text: str, start: int) -> str | None:
+    m = re.search(r"([A-Za-z][\w'.]*)\s$", text[max(0, start - 40):start])
+    if not m or text[start - 1] != " " or (start >= 2 and text[start - 2] in ",;:"):
+        return None
+    return m.group(1)
+
+
+def _next_word(text: str, end: int) -> str | None:
+    if end >= len(text) or text[end] != " ":
+        return None
+    m = re.match(r" ([A-Za-z][\w'.]*)", text[end:end + 40])
+    return m.group(1) if m else None
+
+
+def _is_name_word(word: str | None, keys: dict) -> bool:
+    """A capitalised word that is not a title/function word and not itself a country word."""
+    if not word or not _CAP_WORD.fullmatch(word) or word.isupper():
+        return False
+    bare = word.rstrip(".").replace("\u2019", "'").lower()
+    if bare.endswith("'s"):
+        bare = bare[:-2]
+    return bare not in _TITLE_WORDS and bare not in keys
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos].rstrip()
+    return not before or before[-1] in ".!?\n\"\u201c:" or pos == 0
+
+
+class _ArticleContext:
+    """Lazily computed, article-wide facts used by the context rules."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._georgia_is_us: bool | None = None
+
+    def georgia_is_us(self, start: int, end: int) -> bool:
+        window = _sentence_window(self.text, start, end)
+        us, geo = len(_US_CUES.findall(window)), len(_GEO_CUES.findall(window))
+        if us != geo:
+            return us > geo
+        if self._georgia_is_us is None:
+            us_all, geo_all = len(_US_CUES.findall(self.text)), len(_GEO_CUES.findall(self.text))
+            self._georgia_is_us = us_all > geo_all + 1
+        return self._georgia_is_us
+
+
+def _accept(entry: Entry, text: str, start: int, end: int, ctx: _ArticleContext, keys: dict) -> Entry | None:
+    """Apply the context rules R4-R9; return the entry to record (maybe re-targeted) or None."""
+    surface = text[start:end]
+    key = surface.lower()
+    if _in_url(text, start, end):  # R4
+        return None
+    if entry.case == "exact" and len(entry.surface) <= 4 and entry.surface.replace(".", "") in {"US", "USA"}:
+        if surface == "US" and _all_caps_line(text, start):  # R2
+            return None
+    if entry.kind == "blocker":
+        return entry
+    # R5 people's names
+    if key in _PERSON_LIKE and entry.kind in {"name", "capital", "place"}:
+        prev_w, next_w = _prev_word(text, start), _next_word(text, end)
+        if _is_name_word(next_w, keys) and not _all_caps_line(text, start):
+            return None
+        if _is_name_word(prev_w, keys) and not _sentence_start(text, start - len(prev_w) - 1):
+            return None
+    # R6 Georgia the US state
+    if key in _GEORGIA and entry.iso3 == "GEO" and ctx.georgia_is_us(start, end):
+        return Entry(entry.surface, "USA", "place", None, entry.case, "rule R6: Georgia the US state")
+    # R7 turkey the bird
+    if entry.iso3 == "TUR" and key.startswith("turkey") and _BIRD_CUES.search(_sentence_window(text, start, end)):
+        return None
+    # R8 language
+    if entry.kind == "demonym" and _LANGUAGE_AFTER.match(text[end:end + 20]):
+        return None
+    # R9 names of things built on a place or capital
+    if entry.kind in {"capital", "place"} and key not in {"washington"}:
+        next_w = _next_word(text, end)
+        if _is_name_word(next_w, keys) and not _all_caps_line(text, start):
+            return None
+    if entry.kind in {"capital", "place"} and key == "washington":
+        next_w = _next_word(text, end)
+        if next_w and next_w.rstrip(".") in {"Post", "Times", "Examiner", "Nationals", "Commanders", "Wizards",
+                                              "Capitals", "Mystics", "Irving", "Redskins", "Monthly", "Free"}:
+            return None
+        prev_w = _prev_word(text, start)
+        if _is_name_word(prev_w, keys) and not _sentence_start(text, start - len(prev_w) - 1):
+            return None
+    return entry
+
+
+def scan_text(text: str | None) -> list[tuple[Entry, int, int]]:
+    """Find every gazetteer entry in ``text`` after all rules (blockers removed).
+
+    Parameters
+    ----------
+    text
+        Any string; None, NaN and non-strings give an empty list.
+
+    Returns
+    -------
+    list of (Entry, start, end)
+        Sorted by ``start``; ``text[start:end]`` is the surface as written.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    gaz = gazetteer()
+    keys = gaz.by_key
+    folded = fold(text)
+    n = len(text)
+    ctx = _ArticleContext(text)
+    out: list[tuple[Entry, int, int]] = []
+    last_end = -1
+    candidates = []
+    for end_idx, key in gaz.automaton.iter(folded):
+        start = end_idx - len(key) + 1
+        end = end_idx + 1
+        if (start > 0 and _is_word_char(text[start - 1])) or (end < n and _is_word_char(text[end])):
+            continue
+        if key[-1] == "." and end < n and text[end].isalpha():  # 'U.S.A' inside 'U.S.Army' style tokens
+            continue
+        candidates.append((start, end, key))
+    if not candidates:
+        return out
+    # leftmost-longest among candidates whose case is right
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    for start, end, key in candidates:
+        if start < last_end:
+            continue
+        surface = text[start:end]
+        entry = next((e for e in keys[key] if e.case_ok(surface)), None)
+        if entry is None:
+            continue
+        accepted = _accept(entry, text, start, end, ctx, keys)
+        last_end = end  # a rejected longest match still hides the shorter ones inside it
+        if accepted is None or accepted.kind == "blocker":
+            continue
+        out.append((accepted, start, end))
+    return out
+
+
+# ----------------------------------------------------------------- DataFrame API
+def _iter_inputs(articles: Any, text_column: str, id_column: str) -> Iterator[tuple[str, Any]]:
+    import pandas as pd
+
+    if articles is None:
+        raise TypeError("extract_mentions() needs text: a str, a list of str, a Series or a DataFrame, not None")
+    if isinstance(articles, str):
+        yield "0", articles
+        return
+    if isinstance(articles, pd.DataFrame):
+        if text_column not in articles.columns:
+            raise ValueError(
+                f"no text column {text_column!r} in the DataFrame; its columns are {list(articles.columns)} "
+                f"(pass text_column=...)"
+            )
+        ids = articles[id_column] if id_column in articles.columns else articles.index
+        yield from zip((str(i) for i in ids), articles[text_column].tolist())
+        return
+    if isinstance(articles, pd.Series):
+        yield from zip((str(i) for i in articles.index), articles.tolist())
+        return
+    if isinstance(articles, (list, tuple)):
+        yield from zip((str(i) for i in range(len(articles))), articles)
+        return
+    raise TypeError(
+        f"extract_mentions() takes a str, list of str, pandas Series or DataFrame (or an iterator of DataFrames), "
+        f"not {type(articles).__name__}"
+    )
+
+
+def _extract_one(article_id: str, text: Any, rows: dict[str, list], names: dict[str, str],
+                 want_sections: set[str] | None, want_kinds: set[str] | None) -> int:
+    if not isinstance(text, str) or not text:
+        return 0
+    found = scan_text(text)
+    if not found:
+        return 0
+    spans = sentence_spans(text)
+    starts = [s for s, _ in spans]
+    noise = boilerplate_spans(text)
+    noise_starts = [a for a, _ in noise]
+    count = 0
+    for entry, start, end in found:
+        if want_kinds is not None and entry.kind not in want_kinds:
+            continue
+        k = bisect.bisect_right(noise_starts, start) - 1
+        section = "boilerplate" if k >= 0 and start < noise[k][1] else "body"
+        if want_sections is not None and section not in want_sections:
+            continue
+        rows["article_id"].append(article_id)
+        rows["iso3"].append(entry.iso3)
+        rows["country"].append(names.get(entry.iso3) if entry.iso3 else None)
+        rows["surface"].append(text[start:end])
+        rows["kind"].append(entry.kind)
+        rows["group"].append(entry.group)
+        rows["start"].append(start)
+        rows["end"].append(end)
+        rows["sentence"].append(max(bisect.bisect_right(starts, start) - 1, 0))
+        rows["section"].append(section)
+        count += 1
+    return count
+
+
+def _frame(rows: dict[str, list]) -> pd.DataFrame:
+    import pandas as pd
+
+    if not rows["article_id"]:
+        return MENTIONS_META.copy()
+    return pd.DataFrame({col: pd.array(rows[col], dtype=dtype) for col, dtype in MENTION_COLUMNS.items()})
+
+
+def extract_mentions(
+    articles: Any,
+    *,
+    text_column: str = "text",
+    id_column: str = "article_id",
+    sections: Iterable[str] | None = None,
+    kinds: Iterable[str] | None = None,
+    progress: bool | None = False,
+) -> pd.DataFrame | Iterator[pd.DataFrame]:
+    """Find every country (and group, organisation, historical state) each article refers to.
+
+    Parameters
+    ----------
+    articles
+        A str, a list/tuple of str, a pandas Series (ids = index labels), a
+        DataFrame (ids from ``id_column`` if present, else the index; text from
+        ``text_column``), or an iterator of DataFrames (then an iterator of
+        mention frames is returned, one per chunk, for streaming).
+    text_column, id_column
+        Column names for DataFrame input.
+    sections
+        Keep only mentions in these sections (``("body",)`` drops scraping
+        noise). Default: both ``body`` and ``boilerplate``.
+    kinds
+        Keep only these kinds (default: all; see ``regionkit._schema.KINDS``).
+    progress
+        Show a tqdm progress bar (None: only on a terminal).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per mention with columns ``article_id, iso3, country, surface,
+        kind, group, start, end, sentence, section`` and the exact dtypes of
+        :data:`MENTIONS_META`; ``text[start:end] == surface`` on every row.
+
+    Examples
+    --------
+    >>> m = extract_mentions("Azerbaijan and Armenia met at the White House.")
+    >>> m[["iso3", "surface", "kind"]].values.tolist()
+    [['AZE', 'Azerbaijan', 'name'], ['ARM', 'Armenia', 'name'], ['USA', 'White House', 'metonym']]
+    """
+    import pandas as pd
+
+    from regionkit._schema import KINDS, SECTIONS
+
+    want_sections = None if sections is None else set([sections] if isinstance(sections, str) else sections)
+    if want_sections is not None and want_sections - set(SECTIONS):
+        raise ValueError(f"unknown sections {sorted(want_sections - set(SECTIONS))}; use body and/or boilerplate")
+    want_kinds = None if kinds is None else set([kinds] if isinstance(kinds, str) else kinds)
+    if want_kinds is not None and want_kinds - set(KINDS):
+        raise ValueError(f"unknown kinds {sorted(want_kinds - set(KINDS))}; use any of {', '.join(KINDS)}")
+    opts = dict(text_column=text_column, id_column=id_column, sections=sections, kinds=kinds, progress=progress)
+    if isinstance(articles, Iterator) and not isinstance(articles, (str, pd.DataFrame, pd.Series)):
+        return (extract_mentions(chunk, **opts) for chunk in articles)
+    names = gazetteer().names
+    rows: dict[str, list] = {col: [] for col in MENTION_COLUMNS}
+    items = _iter_inputs(articles, text_column, id_column)
+    if progress is not False:
+        from tqdm.auto import tqdm
+
+        total = len(articles) if hasattr(articles, "__len__") and not isinstance(articles, str) else None
+        items = tqdm(items, total=total, unit="art", desc="extract", disable=None if progress is None else not progress)
+    for article_id, text in items:
+        _extract_one(article_id, text, rows, names, want_sections, want_kinds)
+    return _frame(rows)

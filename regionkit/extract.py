@@ -78,6 +78,8 @@ _TITLE_WORDS = {
     "east", "west", "north", "south", "eastern", "western", "northern", "southern", "new", "old", "upper", "lower",
     "company", "corporation", "group", "council", "committee", "commission", "agency", "office", "department",
     "affairs", "relations", "cooperation", "agreement", "accord", "accords", "treaty", "declaration", "summit",
+    "peace", "plan", "ceasefire", "war", "conflict", "crisis", "talks", "deal", "process", "negotiations",
+    "reconstruction", "humanitarian", "operation", "offensive", "front", "question", "issue", "strip", "corridor",
     "people", "citizens", "nationals", "jews", "muslims", "christians", "arabs",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -1,0 +1,82 @@
+"""``regionkit ties PATH... [-o ties.csv] [--unit sentence|paragraph] [--expand-groups] [--table]``.
+
+Reads articles (files, folders, JSONL ... whatever ``rk.read_articles`` reads),
+finds country pairs per sentence with :func:`regionkit.extract_ties` and writes
+them (or, with ``--table``, the pair weights of :func:`regionkit.tie_table`) as
+CSV, Parquet or JSONL chosen by the output suffix; CSV on stdout without ``-o``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+__all__ = ["register", "run"]
+
+_SUFFIXES = (".csv", ".parquet", ".jsonl")
+
+
+def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Add the ``ties`` subcommand to the ``regionkit`` parser."""
+    parser = subparsers.add_parser(
+        "ties",
+        help="country pairs per sentence, with evidence and relation",
+        description=(
+            "Find pairs of countries mentioned in the same sentence, with the sentence as evidence, "
+            "the relation read from cue words and whether it is negated."
+        ),
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (as rk.read_articles reads)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="output .csv, .parquet or .jsonl (default: CSV on stdout)")
+    parser.add_argument("--unit", choices=("sentence", "paragraph"), default="sentence",
+                        help="window in which two countries make a pair (default: sentence)")
+    parser.add_argument("--sections", default="body", metavar="LIST",
+                        help="comma-separated sections to use: body, boilerplate (default: body)")
+    parser.add_argument("--expand-groups", action="store_true",
+                        help="also link the members of group mentions (Central Asia, ...) as of the article date")
+    parser.add_argument("--table", action="store_true", help="write pair weights (rk.tie_table) instead of sentence rows")
+    parser.set_defaults(run=run)
+    return parser
+
+
+def _write(frame, output: str | None) -> None:
+    if output is None:
+        frame.to_csv(sys.stdout, index=False)
+        return
+    path = Path(output)
+    suffix = path.suffix.lower()
+    if suffix not in _SUFFIXES:
+        from regionkit.cli import UsageError
+
+        raise UsageError(f"unknown output suffix {path.suffix!r} for {path}; use one of {', '.join(_SUFFIXES)}")
+    if suffix == ".csv":
+        frame.to_csv(path, index=False)
+    elif suffix == ".parquet":
+        frame.to_parquet(path, index=False)
+    else:
+        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``regionkit ties``; returns the exit status."""
+    import pandas as pd
+
+    import regionkit as rk
+    from regionkit.cli import UsageError
+
+    if args.output and Path(args.output).suffix.lower() not in _SUFFIXES:
+        raise UsageError(f"unknown output suffix {Path(args.output).suffix!r}; use one of {', '.join(_SUFFIXES)}")
+    sections = tuple(s.strip() for s in args.sections.split(",") if s.strip())
+    frames = []
+    for p in args.paths:
+        if not Path(p).exists():
+            raise FileNotFoundError(f"no such file or folder: {p}")
+        frames.append(rk.read_articles(p))
+    articles = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    ties = rk.extract_ties(articles, unit=args.unit, sections=sections, expand_groups=args.expand_groups)
+    out = rk.tie_table(ties) if args.table else ties
+    _write(out, args.output)
+    what = "pairs" if args.table else "tie rows"
+    print(f"regionkit ties: {len(articles)} articles, {len(out)} {what}", file=sys.stderr)
+    return 0

@@ -1,0 +1,88 @@
+"""Palettes and shared styling for regionkit's maps and charts (stable API; charts import it too).
+
+Everything here is plain data or tiny helpers; importing this module loads
+matplotlib only inside the functions that need it.
+
+Public names (keep stable):
+
+``OKABE_ITO``
+    Tuple of 8 hex colours (Okabe & Ito 2008), safe for the common forms of
+    colour blindness. Use for categories: groups, relations, series.
+``SEQUENTIAL``
+    Default colormap name for ordered values (ColorBrewer ``YlGnBu``, colour-blind safe).
+``SEQUENTIAL_OK``
+    Colormap names accepted by :func:`class_colors` without a warning-free check
+    (all ColorBrewer sequential maps plus viridis/cividis).
+``NO_DATA``, ``ZERO``, ``OCEAN``, ``BORDER``, ``TEXT``, ``MUTED``
+    Colours for "no data" land, zero values, water, borders, text, and muted grey.
+``FONT_SIZES``
+    Dict of font sizes in points: ``label``, ``legend``, ``legend_title``, ``credit``.
+``categorical_colors(n)``
+    The first *n* Okabe–Ito colours (black last), cycling if *n* > 8.
+``class_colors(n, cmap=SEQUENTIAL)``
+    *n* hex colours sampled from a sequential colormap, skipping its palest end
+    so the lowest class stays distinct from ``NO_DATA`` and ``ZERO``.
+``halo(width=2.5)``
+    A list of path effects that draws a white halo behind text (for labels on maps).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "OKABE_ITO",
+    "SEQUENTIAL",
+    "SEQUENTIAL_OK",
+    "NO_DATA",
+    "ZERO",
+    "OCEAN",
+    "BORDER",
+    "TEXT",
+    "MUTED",
+    "FONT_SIZES",
+    "categorical_colors",
+    "class_colors",
+    "halo",
+]
+
+#: Okabe & Ito (2008) colour-blind-safe qualitative palette; black moved last.
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#F0E442", "#000000")
+SEQUENTIAL = "YlGnBu"
+SEQUENTIAL_OK = (
+    "YlGnBu", "YlGn", "GnBu", "BuGn", "PuBu", "PuBuGn", "BuPu", "RdPu", "PuRd", "OrRd", "YlOrRd",
+    "YlOrBr", "Blues", "Greens", "Greys", "Oranges", "Purples", "Reds", "viridis", "cividis",
+)  # fmt: skip
+NO_DATA = "#d9d9d9"
+ZERO = "#ffffff"
+OCEAN = "#eef3f7"
+BORDER = "#ffffff"
+TEXT = "#222222"
+MUTED = "#777777"
+FONT_SIZES = {"label": 7.0, "legend": 7.5, "legend_title": 8.0, "credit": 6.0}
+
+
+def categorical_colors(n: int) -> list[str]:
+    """Return *n* colour-blind-safe categorical colours (Okabe–Ito, cycling past 8)."""
+    return [OKABE_ITO[i % len(OKABE_ITO)] for i in range(n)]
+
+
+def class_colors(n: int, cmap: str = SEQUENTIAL) -> list[str]:
+    """Return *n* hex colours from a sequential colormap, light to dark, avoiding its palest end."""
+    import matplotlib as mpl
+    from matplotlib.colors import to_hex
+
+    if cmap not in mpl.colormaps:
+        raise ValueError(f"unknown colormap {cmap!r}; colour-blind-safe choices: {', '.join(SEQUENTIAL_OK)}")
+    cm = mpl.colormaps[cmap]
+    if n <= 0:
+        return []
+    if n == 1:
+        return [to_hex(cm(0.65))]
+    lo, hi = 0.22, 0.95
+    return [to_hex(cm(lo + (hi - lo) * i / (n - 1))) for i in range(n)]
+
+
+def halo(width: float = 2.5) -> list:
+    """Return path effects drawing a white halo behind text, for labels on busy maps."""
+    from matplotlib import patheffects
+
+    return [patheffects.withStroke(linewidth=width, foreground="white", alpha=0.9)]

@@ -221,44 +221,9 @@ def _is_negated(text: str, start: int, end: int) -> bool:
 # sentence and paragraph spans
 # --------------------------------------------------------------------------------------
 
-_ABBREV = {
-    "u.s", "u.k", "u.n", "u.a.e", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "col", "lt", "sgt",
-    "no", "vs", "etc", "e.g", "i.e", "prof", "gov", "sen", "rep", "amb", "co", "corp", "inc", "ltd", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "d.c", "a.m", "p.m",
-}
-_SENT_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])")
-
-
-def _fallback_sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Split text into sentences: at . ! ? before a capital, and at every line break."""
-    spans: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        seg_start = line.start()
-        line_text = line.group()
-        cuts = []
-        for m in _SENT_END.finditer(line_text):
-            word = re.search(r"(\S+)$", line_text[: m.start() + 1])
-            token = word.group(1).lower().rstrip(".!?").lstrip("\"'(\u201c") if word else ""
-            if token in _ABBREV or re.fullmatch(r"[a-z]", token):  # U.S., Mr., initials "R."
-                continue
-            cuts.append(m.end())
-        prev = 0
-        for cut in [*cuts, len(line_text)]:
-            piece = line_text[prev:cut]
-            lead = len(piece) - len(piece.lstrip())
-            s, e = seg_start + prev + lead, seg_start + prev + len(piece.rstrip())
-            if e > s:
-                spans.append((s, e))
-            prev = cut
-    return spans
-
-
-@cache
 def _sentence_splitter():
-    try:
-        from regionkit.extract import sentence_spans  # the extractor's numbering (0-based)
-    except ImportError:
-        return _fallback_sentence_spans
+    from regionkit.extract import sentence_spans  # the extractor's numbering (0-based)
+
     return sentence_spans
 
 
@@ -279,7 +244,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------------------
 
 _LINK = re.compile(
-    r"^\s*(?P<sep>,\s*(?:and|or|as\s+well\s+as)?|and|or|&|as\s+well\s+as)\s*(?:the\s+)?$", re.IGNORECASE
+    r"^\s*\)?\s*(?P<sep>,\s*(?:and|or|as\s+well\s+as)?|and|or|&|as\s+well\s+as)\s*(?:the\s+)?$", re.IGNORECASE
 )
 _SAME = re.compile(r"^\s*(?:\(|,|'s|\u2019s|'s\s+capital,|\u2019s\s+capital,|\s)\s*(?:the\s+)?$", re.IGNORECASE)
 

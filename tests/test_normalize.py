@@ -1,0 +1,89 @@
+"""normalize(): name variants from other projects' lists, codes, and strings that must not match."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import regionkit as rk
+from conftest import TESTDATA
+
+
+def _variants():
+    for line in (TESTDATA / "name_variants.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, code = line.split("\t")
+            yield name, code.strip()
+
+
+def _non_matches():
+    for line in (TESTDATA / "should_not_match.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            yield line.strip()
+
+
+@pytest.mark.parametrize(("name", "code"), list(_variants()))
+def test_variant(name, code):
+    assert rk.normalize(name) == code
+
+
+@pytest.mark.parametrize("text", list(_non_matches()))
+def test_should_not_match(text):
+    assert rk.normalize(text) is None
+
+
+def test_contract_examples():
+    assert rk.normalize("Rep. of Korea") == "KOR"
+    out = rk.normalize(["Türkiye", "Holland", "?"])
+    assert isinstance(out, pd.Series)
+    assert out.tolist()[:2] == ["TUR", "NLD"] and out.isna().tolist() == [False, False, True]
+    assert rk.normalize("Narnia") is None
+
+
+def test_series_keeps_index_and_order():
+    s = pd.Series(["Holland", None, float("nan"), "Kyrgyz Republic", "Holland"], index=[10, 3, 7, 1, 99])
+    out = rk.normalize(s)
+    assert out.index.tolist() == [10, 3, 7, 1, 99]
+    assert out.tolist()[0] == "NLD" and out.tolist()[3] == "KGZ" and out.tolist()[4] == "NLD"
+    assert out.isna().tolist() == [False, True, True, False, False]
+    assert str(out.dtype) == "string"
+
+
+def test_demonyms_only_when_asked():
+    assert rk.normalize("Emirati") is None
+    assert rk.normalize("Emirati", demonyms=True) == "ARE"
+    assert rk.normalize(["Kazakhstani", "Azerbaijani"], demonyms=True).tolist() == ["KAZ", "AZE"]
+
+
+def test_never_fuzzy():
+    # pycountry.search_fuzzy maps Niger to Nigeria; we never guess
+    assert rk.normalize("Niger") == "NER"
+    assert rk.normalize("Nigerr") is None
+    assert rk.normalize("Sudan") == "SDN" and rk.normalize("South Sudan") == "SSD"
+
+
+def test_errors_raise_lists_unknown_values():
+    with pytest.raises(ValueError, match="Narnia.*Atlantis|Atlantis.*Narnia"):
+        rk.normalize(["Holland", "Narnia", "Atlantis"], errors="raise")
+    with pytest.raises(ValueError, match="unknown country"):
+        rk.normalize("Narnia", errors="raise")
+    with pytest.raises(ValueError, match="errors must be"):
+        rk.normalize("x", errors="coerce")
+
+
+def test_million_rows_dedupe_then_map():
+    values = pd.Series(["Holland", "Korea, Rep.", "Türkiye", "nowhere"] * 250_000)
+    out = rk.normalize(values)
+    assert len(out) == 1_000_000
+    assert out.iloc[:4].tolist()[:3] == ["NLD", "KOR", "TUR"] and pd.isna(out.iloc[3])
+
+
+def test_display_names():
+    assert rk.country_name("RUS") == "Russia"
+    assert rk.country_name("IRN") == "Iran"
+    assert rk.country_name("MDA") == "Moldova"
+    assert rk.country_name("PSE") == "Palestine"
+    assert rk.country_name("KOR") == "South Korea"
+    assert rk.country_name("TUR") == "Türkiye"
+    assert rk.country_name("XKX") == "Kosovo"
+    assert rk.country_name("ZZZ") is None

@@ -85,6 +85,28 @@ _TITLE_WORDS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december",
 }
+_FUNCTION_WORDS = {
+    "and", "or", "the", "of", "in", "on", "at", "to", "from", "for", "with", "by", "as", "a", "an", "but", "after",
+    "before", "during", "while", "when", "if", "since", "than", "that", "this", "these", "those", "both", "unlike",
+    "like", "neighbouring", "neighboring", "visiting", "meanwhile", "also", "only", "even", "including", "besides",
+    "against", "across", "through", "within", "without", "beyond", "toward", "towards", "under", "over", "between",
+    "among", "amid", "despite", "via", "into", "about", "around", "near", "then", "today", "now", "why", "how",
+    "what", "where", "who", "which", "whether", "although", "though", "because", "unless", "until", "here", "there",
+    "it", "its", "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "not", "no", "all", "every",
+    "each", "some", "many", "most", "more", "other", "another", "such", "so", "yet", "still", "however", "said",
+    "says", "told", "says", "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "should",
+}
+_TITLE_WORDS |= _FUNCTION_WORDS
+#: words after a place that describe it rather than start a name ("Gaza Peace Plan", "Karabakh region")
+_PLACE_CONTINUATIONS = _FUNCTION_WORDS | {
+    "peace", "plan", "ceasefire", "war", "conflict", "crisis", "talks", "deal", "process", "negotiations",
+    "reconstruction", "humanitarian", "operation", "offensive", "front", "question", "issue", "strip", "corridor",
+    "city", "province", "region", "oblast", "district", "governorate", "valley", "border", "coast", "capital",
+    "east", "west", "north", "south", "eastern", "western", "northern", "southern", "government", "authorities",
+    "officials", "residents", "people", "president", "mayor", "governor", "airport", "port", "summit", "format",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "d", "dc",
+}
 _CAP_WORD = re.compile(r"[A-Z][a-z'\u2019]+\.?")
 _US_CUES = re.compile(
     r"\b(Atlanta|Savannah|Augusta|Macon|Athens, Ga|Peach State|Gov\.|Governor|Sen\.|Senator|Rep\.|state legislature|"
@@ -244,14 +266,14 @@ def _next_word(text: str, end: int) -> str | None:
     return m.group(1) if m else None
 
 
-def _is_name_word(word: str | None, keys: dict) -> bool:
-    """A capitalised word that is not a title/function word and not itself a country word."""
+def _is_name_word(word: str | None, keys: dict, allowed: set[str] = _TITLE_WORDS) -> bool:
+    """A capitalised word that is not in ``allowed`` (titles, function words) and not itself a country word."""
     if not word or not _CAP_WORD.fullmatch(word) or word.isupper():
         return False
     bare = word.rstrip(".").replace("\u2019", "'").lower()
     if bare.endswith("'s"):
         bare = bare[:-2]
-    return bare not in _TITLE_WORDS and bare not in keys
+    return bare not in allowed and bare not in keys
 
 
 def _sentence_start(text: str, pos: int) -> bool:
@@ -293,7 +315,7 @@ def _accept(entry: Entry, text: str, start: int, end: int, ctx: _ArticleContext,
         prev_w, next_w = _prev_word(text, start), _next_word(text, end)
         if _is_name_word(next_w, keys) and not _all_caps_line(text, start):
             return None
-        if _is_name_word(prev_w, keys) and not _sentence_start(text, start - len(prev_w) - 1):
+        if _is_name_word(prev_w, keys):
             return None
     # R6 Georgia the US state
     if key in _GEORGIA and entry.iso3 == "GEO" and ctx.georgia_is_us(start, end):
@@ -307,7 +329,7 @@ def _accept(entry: Entry, text: str, start: int, end: int, ctx: _ArticleContext,
     # R9 names of things built on a place or capital
     if entry.kind in {"capital", "place"} and key not in {"washington"}:
         next_w = _next_word(text, end)
-        if _is_name_word(next_w, keys) and not _all_caps_line(text, start):
+        if _is_name_word(next_w, keys, _PLACE_CONTINUATIONS) and not _all_caps_line(text, start):
             return None
     if entry.kind in {"capital", "place"} and key == "washington":
         next_w = _next_word(text, end)
@@ -315,7 +337,7 @@ def _accept(entry: Entry, text: str, start: int, end: int, ctx: _ArticleContext,
                                               "Capitals", "Mystics", "Irving", "Redskins", "Monthly", "Free"}:
             return None
         prev_w = _prev_word(text, start)
-        if _is_name_word(prev_w, keys) and not _sentence_start(text, start - len(prev_w) - 1):
+        if _is_name_word(prev_w, keys):
             return None
     return entry
 

@@ -42,6 +42,56 @@ def credit_text(fig, *, credit: str | None = None, data_source: str | None = Non
     return ". ".join(p.rstrip(".") for p in parts)
 
 
+def _relayout(fig) -> None:
+    """Re-run the label placement of regionkit maps after a size change."""
+    for a in fig.get_axes():
+        relayout = getattr(a, "_regionkit", {}).get("relayout")
+        if relayout is not None:
+            relayout()
+
+
+def _legend_below(ax, width: float) -> None:
+    """Move a regionkit legend from the right of the map to below it, in as many columns as fit *width* inches."""
+    leg = ax.get_legend()
+    if leg is None or leg.get_gid() != "regionkit-legend":
+        return
+    fig = ax.get_figure(root=True)
+    handles, labels = leg.legend_handles, [t.get_text() for t in leg.get_texts()]
+    title = leg.get_title().get_text()
+    props = {
+        "fontsize": leg.get_texts()[0].get_fontsize() if labels else None,
+        "title_fontsize": leg.get_title().get_fontsize(),
+    }
+    for ncols in (4, 3, 2, 1):
+        new = ax.legend(
+            handles, labels, title=title, ncols=ncols, loc="upper left", bbox_to_anchor=(0.0, 0.0),
+            borderaxespad=1.8, frameon=False, alignment="left", handlelength=1.6, columnspacing=1.0, **props,
+        )  # fmt: skip
+        new.set_gid("regionkit-legend")
+        if new.get_window_extent(fig.canvas.get_renderer()).width / fig.dpi <= width - 0.1 or ncols == 1:
+            break
+
+
+def _fit_width(fig, width: float) -> None:
+    """Shrink the figure until its tight bounding box (legends and labels included) is *width* inches wide."""
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.get_axes():
+        leg = ax.get_legend()
+        if leg is not None and leg.get_gid() == "regionkit-legend":
+            lb, ab = leg.get_window_extent(renderer), ax.get_window_extent(renderer)
+            if lb.x0 >= ab.x1 - 1 and lb.width / fig.dpi > 0.3 * width:  # legend right of the map, too wide
+                _legend_below(ax, width)
+    for _ in range(8):
+        renderer = fig.canvas.get_renderer()
+        tight = fig.get_tightbbox(renderer).width + 0.08  # + pad_inches on both sides
+        if abs(tight - width) < 0.02:
+            return
+        w, h = fig.get_size_inches()
+        new_w = max(1.0, w + (width - tight))
+        fig.set_size_inches(new_w, h * new_w / w)
+        _relayout(fig)
+
+
 def save(
     ax_or_fig,
     path: str | Path,
@@ -95,10 +145,7 @@ def save(
         p = PRESETS[preset]
         w0, h0 = fig.get_size_inches()
         fig.set_size_inches(p["width"], p["height"] or p["width"] * h0 / w0)
-    for a in fig.get_axes():
-        relayout = getattr(a, "_regionkit", {}).get("relayout")
-        if relayout is not None:
-            relayout()
+    _relayout(fig)
     text = credit_text(fig, credit=credit, data_source=data_source)
     for t in list(fig.texts):
         if t.get_gid() == _CREDIT_GID:
@@ -116,6 +163,8 @@ def save(
             target.text(1.0, -0.012, text, transform=target.transAxes, clip_on=False, **kw)
         else:
             fig.text(0.99, 0.005, text, **{**kw, "va": "bottom"})
+    if preset is not None and PRESETS[preset]["height"] is None:
+        _fit_width(fig, PRESETS[preset]["width"])
     path.parent.mkdir(parents=True, exist_ok=True)
     if dpi is None:
         dpi = PRESETS[preset]["dpi"] if preset else 300

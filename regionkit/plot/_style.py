@@ -44,8 +44,9 @@ __all__ = [
     "halo",
 ]
 
-#: Okabe & Ito (2008) colour-blind-safe qualitative palette; black moved last.
-OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#D55E00", "#0072B2", "#CC79A7", "#F0E442", "#000000")
+#: Okabe & Ito (2008) colour-blind-safe qualitative palette, ordered so neighbours contrast
+#: (blue, vermillion, bluish green, reddish purple, orange, sky blue, yellow, black).
+OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
 SEQUENTIAL = "YlGnBu"
 SEQUENTIAL_OK = (
     "YlGnBu", "YlGn", "GnBu", "BuGn", "PuBu", "PuBuGn", "BuPu", "RdPu", "PuRd", "OrRd", "YlOrRd",

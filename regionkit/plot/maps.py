@@ -37,6 +37,7 @@ _SHORT = {
     "Dem. Rep. Congo": "DR Congo",
     "Central African Rep.": "CAR",
     "Bosnia and Herz.": "Bosnia",
+    "Turkey": "Türkiye",
 }
 _VALUE_TITLES = {
     "articles": "Articles mentioning the country",
@@ -352,16 +353,28 @@ def _small(proj: _Projected, iso3s) -> list[str]:
     return g.loc[(g["area"] < side * side) & inside, "iso3"].tolist()
 
 
-def _dots(ax, proj: _Projected, iso3s, colors: dict[str, str], *, edge: dict[str, str] | None = None, size=22):
+def _dots(ax, proj: _Projected, iso3s, colors: dict[str, str], *, edge: dict[str, str] | None = None, size=30):
     """Draw small countries as dots in their colour; return the PathCollection (or None)."""
     iso3s = list(iso3s)
     if not iso3s:
         return None
     g = proj.world.set_index("iso3").loc[iso3s]
     edge = edge or {}
+    xs, ys = g["lx"].to_numpy(float).copy(), g["ly"].to_numpy(float).copy()
+    # dodge dots that would sit on each other (Israel and Palestine on a world map)
+    x0, y0, x1, y1 = proj.extent
+    fig = ax.get_figure(root=True)
+    width_in = max(ax.get_position().width * fig.get_size_inches()[0], 1.0)
+    diam = 1.25 * np.sqrt(size) / 72.0 / width_in * (x1 - x0)  # data units
+    for i in range(len(xs)):
+        for j in range(i):
+            d = np.hypot(xs[i] - xs[j], ys[i] - ys[j])
+            if d < diam:
+                dy = np.sqrt(max(diam * diam - (xs[i] - xs[j]) ** 2, 0.0))
+                ys[i] = ys[j] + (dy if ys[i] >= ys[j] else -dy)
     sc = ax.scatter(
-        g["lx"],
-        g["ly"],
+        xs,
+        ys,
         s=size,
         c=[colors[i] for i in iso3s],
         edgecolors=[edge.get(i, "#333333") for i in iso3s],
@@ -381,8 +394,17 @@ def _short_name(name: str) -> str:
 def _labels(ax, proj: _Projected, iso3s, *, fontsize=None):
     """Label countries at their pole of inaccessibility, then push overlapping labels apart (with leaders)."""
     iso3s = [i for i in dict.fromkeys(iso3s) if isinstance(i, str)]
-    g = proj.world[proj.world["iso3"].isin(iso3s)].drop_duplicates("iso3")
+    import shapely
+
+    g = proj.world[proj.world["iso3"].isin(iso3s)].drop_duplicates("iso3").copy()
     x0, y0, x1, y1 = proj.extent
+    outside = ~((g["lx"] > x0) & (g["lx"] < x1) & (g["ly"] > y0) & (g["ly"] < y1))
+    if outside.any():  # label the part that shows: pole of inaccessibility of the clipped shape
+        mx, my = 0.04 * (x1 - x0), 0.04 * (y1 - y0)
+        clipped = shapely.clip_by_rect(g.loc[outside, "geometry"].values, x0 + mx, y0 + my, x1 - mx, y1 - my)
+        pts = [_label_point(c) if not c.is_empty else (np.nan, np.nan) for c in clipped]
+        g.loc[outside, "lx"] = [p[0] for p in pts]
+        g.loc[outside, "ly"] = [p[1] for p in pts]
     g = g[(g["lx"] > x0) & (g["lx"] < x1) & (g["ly"] > y0) & (g["ly"] < y1)]
     texts = []
     for row in g.itertuples():
@@ -502,8 +524,8 @@ def _normalize_keys(keys) -> pd.Series:
     if todo.any():
         from regionkit.normalize import normalize
 
-        out[todo] = list(normalize([str(k) for k in keys[todo]]))
-    return out
+        out[todo] = [None if pd.isna(v) else str(v) for v in normalize([str(k) for k in keys[todo]])]
+    return out.astype(object).where(out.notna(), None)
 
 
 def _values(values, value: str | None) -> tuple[pd.Series, str]:
@@ -526,6 +548,8 @@ def _values(values, value: str | None) -> tuple[pd.Series, str]:
         numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
         if value is None:
             value = next((c for c in ("articles", "mentions", "share") if c in numeric), None)
+            if value == "articles" and "mentions" in numeric and len(df) and df["articles"].max() <= 1:
+                value = "mentions"  # a single article: how often each country is named says more
             if value is None:
                 if len(numeric) != 1:
                     raise ValueError(f"say which column to map with value=; numeric columns: {', '.join(numeric) or 'none'}")
@@ -655,58 +679,24 @@ def _classify(s: pd.Series, scheme: str | None, k: int, bins, percent: bool):
 # --------------------------------------------------------------------------- groups
 
 
-def _group_table() -> pd.DataFrame:
-    from regionkit._resources import data_path
-
-    return pd.read_csv(data_path("reference", "groups.csv"), dtype=str, keep_default_na=False)
-
-
 def _group_ids() -> list[str]:
-    try:
-        from regionkit.groups import list_groups
+    from regionkit.groups import list_groups
 
-        return list(list_groups()["group_id"])
-    except ImportError:
-        return list(dict.fromkeys(_group_table()["group_id"]))
+    return list(list_groups()["group_id"])
 
 
 def _group_name(group: str) -> str:
-    try:
-        from regionkit.groups import list_groups
+    from regionkit.groups import list_groups
 
-        t = list_groups()
-        return str(t.loc[t["group_id"] == group, "group_name"].iloc[0])
-    except (ImportError, IndexError):
-        t = _group_table()
-        names = t.loc[t["group_id"] == group, "group_name"]
-        return str(names.iloc[0]) if len(names) else group
+    t = list_groups()
+    names = t.loc[t["group_id"] == group, "group_name"]
+    return str(names.iloc[0]) if len(names) else group
 
 
 def _members(group: str, as_of) -> list[str]:
-    try:
-        from regionkit.groups import group_members
-    except ImportError:
-        group_members = None
-    if group_members is not None:
-        return list(group_members(group, as_of))
-    # fallback until regionkit.groups lands: member_since / member_until as ISO dates, reduced precision padded
-    t = _group_table()
-    if group not in set(t["group_id"]):
-        raise ValueError(f"unknown group {group!r}; valid groups: {', '.join(dict.fromkeys(t['group_id']))}")
-    t = t[t["group_id"] == group]
-    day = pd.Timestamp(as_of or _dt.date.today()).strftime("%Y-%m-%d")
+    from regionkit.groups import group_members
 
-    def pad(d, end):
-        d = (d or "").strip()
-        if not d:
-            return ""
-        parts = d.split("-")
-        return "-".join(parts + (["12", "31"] if end else ["01", "01"])[len(parts) - 1 :])
-
-    since = t["member_since"].map(lambda d: pad(d, False))
-    until = t["member_until"].map(lambda d: pad(d, True)) if "member_until" in t else pd.Series("", index=t.index)
-    ok = ((since == "") | (since <= day)) & ((until == "") | (until >= day))
-    return list(dict.fromkeys(t.loc[ok, "iso3"]))
+    return list(group_members(group, pd.Timestamp(as_of or _dt.date.today())))
 
 
 def _resolve_highlight(highlight, as_of) -> list[tuple[str, list[str]]]:
@@ -831,13 +821,13 @@ def choropleth(
     ax._regionkit.update({"value": name, "classes": classes, "values": s})
 
     hl = _resolve_highlight(highlight, as_of)
-    hl_colors = ["#000000", "#D55E00", "#CC79A7", "#0072B2", "#E69F00"]
+    hl_colors = ["#1a1a1a", "#D55E00", "#CC79A7", "#0072B2", "#E69F00"]
     hl_styles = ["-", (0, (3, 1.5)), (0, (1, 1)), "-.", "-"]
     edge: dict[str, str] = {}
     hl_entries = []
     for j, (label, members) in enumerate(hl):
         col, ls = hl_colors[j % len(hl_colors)], hl_styles[j % len(hl_styles)]
-        _outline(ax, proj, members, color=col, ls=ls, lw=1.5, gid=f"regionkit-highlight-{j}")
+        _outline(ax, proj, members, color=col, ls=ls, lw=1.2, gid=f"regionkit-highlight-{j}")
         for m in members:
             edge.setdefault(m, col)
         hl_entries.append((label, col, ls))
@@ -965,7 +955,8 @@ def groups_map(
         if g not in valid:
             raise ValueError(f"unknown group {g!r}; valid groups: {', '.join(valid)}")
     day = pd.Timestamp(as_of or _dt.date.today())
-    cols = list(colors) if colors is not None else [st.OKABE_ITO[i] for i in (2, 0, 4, 5, 3, 1, 7, 6)][: len(groups)]
+    default = ["#009E73", "#E69F00", "#0072B2", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
+    cols = list(colors) if colors is not None else [default[i % len(default)] for i in range(len(groups))]
     if len(cols) < len(groups):
         raise ValueError(f"need one colour per group ({len(groups)}), got {len(cols)}")
     members = {g: _members(g, day.strftime("%Y-%m-%d")) for g in groups}
@@ -1171,17 +1162,18 @@ def tie_map(
     if labels is None:
         labels = [] if fr.is_world else sorted(ends)
     if labels is not False and len(labels):
-        texts = []
+        label_texts = []
+        x0, y0, x1, y1 = proj.extent
         for i in labels:
-            if i not in pos:
+            if i not in pos or not (x0 < pos[i][0] < x1 and y0 < pos[i][1] < y1):
                 continue
             nm = a.loc[i, "name"]
             txt = ax.text(*pos[i], _short_name(str(nm)), fontsize=st.FONT_SIZES["label"], color=st.TEXT, ha="center", va="center", zorder=6, path_effects=st.halo(), gid=f"regionkit-label-{i}")
             txt._regionkit_anchor = pos[i]
-            texts.append(txt)
-        ax._regionkit["labels"] = texts
-        ax._regionkit["relayout"] = lambda: _place_labels(ax, texts)
-        _place_labels(ax, texts)
+            label_texts.append(txt)
+        ax._regionkit["labels"] = label_texts
+        ax._regionkit["relayout"] = lambda: _place_labels(ax, label_texts)
+        _place_labels(ax, label_texts)
     ax._regionkit.update({"ties": [arc._regionkit_tie for arc in arcs], "relation_colors": palette})
 
     handles, texts = [], []

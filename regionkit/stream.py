@@ -83,23 +83,28 @@ class StreamSummary:
 
     def line(self) -> str:
         """One human-readable summary line (articles read, with no mention, skipped and why)."""
-        text = (f"{self.articles:,} articles read from {self.files:,} files, {self.mentions:,} mentions; "
-                f"{self.no_mention:,} articles with no mention; ")
+        text = (f"{_n(self.articles, 'article')} read from {_n(self.files, 'file')}, {_n(self.mentions, 'mention')}; "
+                f"{_n(self.no_mention, 'article')} with no mention; ")
         skipped = self.empty + len(self.skipped_files)
         if not skipped:
             text += "0 skipped"
         else:
             why = []
             if self.empty:
-                why.append(f"{self.empty:,} articles with empty text")
+                why.append(f"{_n(self.empty, 'article')} with empty text")
             if self.skipped_files:
                 shown = ", ".join(f"{Path(p).name} ({r})" for p, r in self.skipped_files[:3])
                 more = f" and {len(self.skipped_files) - 3} more" if len(self.skipped_files) > 3 else ""
-                why.append(f"{len(self.skipped_files):,} files: {shown}{more}")
+                why.append(f"{_n(len(self.skipped_files), 'file')}: {shown}{more}")
             text += f"{skipped:,} skipped ({'; '.join(why)})"
         if self.parts_reused:
-            text += f"; resumed: {self.parts_reused:,} finished parts reused, {self.parts_written:,} written"
+            text += (f"; resumed: {_n(self.parts_reused, 'finished part')} reused, "
+                     f"{_n(self.parts_written, 'part')} written")
         return text
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def chunk_stats(chunk: pd.DataFrame, mentions: pd.DataFrame, *, text_column: str = "text") -> dict[str, int]:

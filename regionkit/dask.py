@@ -1,0 +1,424 @@
+"""Past one machine: the same extraction on Dask (``pip install "regionkit[dask]"``).
+
+- :func:`read_articles_dask` reads files into a ``dask.dataframe`` with
+  ``dd.from_map``: text files grouped into partitions of about ``blocksize`` bytes,
+  big JSON Lines files split into byte ranges at line ends, Parquet files by row
+  group, CSV and JSON one file per partition. Every partition uses the same
+  readers as :func:`regionkit.read_articles`, so ``article_id``\\s are the same
+  global, stable ids as in the pandas path (never a partition-local row number).
+- :func:`extract_mentions` maps :func:`regionkit.extract_mentions` over the
+  partitions with the exact ``meta`` (:data:`regionkit.MENTIONS_META`). The
+  gazetteer is not shipped with the tasks: each worker process builds it once on
+  first use (module-level cache in :mod:`regionkit.gazetteer`).
+- :func:`extract_to` is what ``regionkit extract --workers N`` / ``--scheduler
+  ADDRESS`` runs: the partitions go to the cluster as tasks, at most a few per
+  worker in flight, and the client writes results as they arrive, to the same
+  outputs as :func:`regionkit.stream.stream_mentions` (folder output is resumable).
+
+Aliases added with :func:`regionkit.add_aliases` live in the client process only;
+workers use the shipped gazetteer.
+
+Dask and distributed are imported only inside this module, never by ``import regionkit``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import deque
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import dask.dataframe as dd
+
+from regionkit._schema import ARTICLE_COLUMNS, ARTICLES_META, MENTIONS_META
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from regionkit.stream import StreamSummary
+
+__all__ = ["read_articles_dask", "extract_mentions", "to_parquet", "extract_to", "partition_specs",
+           "MENTIONS_META", "ARTICLES_META"]
+
+_DEFAULT_BLOCKSIZE = 32 * 2**20
+
+
+# ------------------------------------------------------------ partitions
+def _parse_size(value: int | str) -> int:
+    if isinstance(value, int):
+        return value
+    text = str(value).strip().upper().replace("IB", "B")
+    for unit, mult in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10), ("B", 1)):
+        if text.endswith(unit):
+            return int(float(text[: -len(unit)]) * mult)
+    return int(text)
+
+
+def partition_specs(paths: Any, *, blocksize: int | str = _DEFAULT_BLOCKSIZE) -> list[tuple]:
+    """Split the input files into partition descriptions (cheap: reads only JSON Lines line ends).
+
+    Returns a list of tuples: ``("text", ((path, base), ...))``, ``("jsonl", path,
+    start_byte, end_byte, first_record, first_line)``, ``("parquet", path,
+    row_group, first_row)`` or ``("table", path)``.
+    """
+    from regionkit.articles import TEXT_SUFFIXES, _expand
+
+    size_limit = _parse_size(blocksize)
+    specs: list[tuple] = []
+    group: list[tuple[str, str]] = []
+    group_bytes = 0
+    for path, base in _expand(paths):
+        suffix = path.suffix.lower()
+        if suffix in TEXT_SUFFIXES:
+            group.append((str(path), str(base)))
+            group_bytes += path.stat().st_size
+            if group_bytes >= size_limit:
+                specs.append(("text", tuple(group)))
+                group, group_bytes = [], 0
+            continue
+        if group:  # keep the file order of the pandas reader
+            specs.append(("text", tuple(group)))
+            group, group_bytes = [], 0
+        if suffix in (".jsonl", ".ndjson"):
+            specs.extend(_jsonl_ranges(path, size_limit))
+        elif suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            meta = pq.ParquetFile(path).metadata
+            first = 0
+            for rg in range(meta.num_row_groups):
+                specs.append(("parquet", str(path), rg, first))
+                first += meta.row_group(rg).num_rows
+            if meta.num_row_groups == 0:
+                specs.append(("table", str(path)))
+        else:
+            specs.append(("table", str(path)))
+    if group:
+        specs.append(("text", tuple(group)))
+    return specs
+
+
+def _jsonl_ranges(path: Path, size_limit: int) -> list[tuple]:
+    """Byte ranges of about ``size_limit`` that end at a line end, with the record and line number they start at."""
+    size = path.stat().st_size
+    out: list[tuple] = []
+    start, record, line = 0, 0, 1
+    with open(path, "rb") as fh:
+        while start < size:
+            fh.seek(start)
+            block = fh.read(size_limit)
+            if start + len(block) < size:
+                rest = fh.readline()  # finish the line the block cut
+                block += rest
+            end = start + len(block)
+            out.append(("jsonl", str(path), start, end, record, line))
+            lines = block.split(b"\n")
+            if lines and lines[-1] == b"":
+                lines.pop()
+            record += sum(1 for ln in lines if ln.strip())
+            line += len(lines)
+            start = end
+    return out or [("jsonl", str(path), 0, 0, 0, 1)]
+
+
+def _read_spec(spec: tuple, text_column: str, id_column: str | None, encoding_errors: str) -> pd.DataFrame:
+    """Read one partition with the readers of :mod:`regionkit.articles`; columns of ``ARTICLES_META``."""
+    import pandas as pd
+
+    from regionkit import articles as A
+
+    kind = spec[0]
+    if kind == "text":
+        rows = [A._read_text_file(Path(p), Path(b), encoding_errors) for p, b in spec[1]]
+        frame = A._finish(pd.DataFrame(rows))
+    elif kind == "jsonl":
+        _, path, start, end, first_record, first_line = spec
+        records = []
+        with open(path, "rb") as fh:
+            fh.seek(start)
+            data = fh.read(end - start)
+        for offset, raw in enumerate(data.split(b"\n")):
+            if not raw.strip():
+                continue
+            line = A._decode(raw, Path(path), encoding_errors)
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}, line {first_line + offset}: malformed JSON ({exc.msg})") from None
+            if not isinstance(rec, dict):
+                raise ValueError(f"{path}, line {first_line + offset}: expected a JSON object, got {type(rec).__name__}")
+            records.append(rec)
+        frame = _table(pd.DataFrame(records), path, text_column, id_column, first_record)
+    elif kind == "parquet":
+        import pyarrow.parquet as pq
+
+        _, path, rg, first = spec
+        table = pq.ParquetFile(path).read_row_group(rg).to_pandas()
+        frame = _table(table, path, text_column, id_column, first)
+    else:
+        frames = [_table(chunk, spec[1], text_column, id_column, 0)
+                  for chunk in A._table_chunks(Path(spec[1]), None, encoding_errors)]
+        frame = frames[0] if frames else ARTICLES_META.copy()
+    return _conform(frame)
+
+
+def _table(df: pd.DataFrame, path: str, text_column: str, id_column: str | None, first_row: int) -> pd.DataFrame:
+    from regionkit import articles as A
+
+    if df.empty and not len(df.columns):
+        return ARTICLES_META.copy()
+    return A._finish(A._normalise_table(df, path, text_column, id_column, first_row))
+
+
+def _conform(frame: pd.DataFrame) -> pd.DataFrame:
+    """Exactly the columns and dtypes of ``ARTICLES_META`` (extra input columns dropped)."""
+    if frame.empty:
+        return ARTICLES_META.copy()
+    return frame[list(ARTICLE_COLUMNS)].astype(ARTICLE_COLUMNS).reset_index(drop=True)
+
+
+def read_articles_dask(
+    paths: Any,
+    *,
+    text_column: str = "text",
+    id_column: str | None = None,
+    encoding_errors: str = "strict",
+    blocksize: int | str = _DEFAULT_BLOCKSIZE,
+) -> dd.DataFrame:
+    """Read articles into a Dask DataFrame (one partition per block of files or bytes).
+
+    Parameters
+    ----------
+    paths
+        Files, folders or globs, as :func:`regionkit.read_articles` takes them.
+    text_column, id_column, encoding_errors
+        As in :func:`regionkit.read_articles`.
+    blocksize
+        Target bytes per partition for text files and JSON Lines (e.g. ``"32MB"``).
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        Columns and dtypes of :data:`regionkit.ARTICLES_META`; the same rows, in the
+        same order and with the same ``article_id``\\s as :func:`regionkit.read_articles`.
+
+    Examples
+    --------
+    >>> arts = read_articles_dask("news/*.jsonl")  # doctest: +SKIP
+    >>> mentions = extract_mentions(arts)  # doctest: +SKIP
+    """
+    specs = partition_specs(paths, blocksize=blocksize)
+    return dd.from_map(_read_spec, specs, text_column=text_column, id_column=id_column,
+                       encoding_errors=encoding_errors, meta=ARTICLES_META, enforce_metadata=False)
+
+
+# ------------------------------------------------------------ extraction
+def _extract_partition(df: pd.DataFrame, text_column: str, id_column: str,
+                       sections: tuple[str, ...] | None, kinds: tuple[str, ...] | None) -> pd.DataFrame:
+    from regionkit.extract import extract_mentions as extract
+
+    out = extract(df, text_column=text_column, id_column=id_column, sections=sections, kinds=kinds)
+    return out.astype(MENTIONS_META.dtypes.to_dict())
+
+
+def extract_mentions(
+    ddf: dd.DataFrame,
+    *,
+    text_column: str = "text",
+    id_column: str = "article_id",
+    sections: Iterable[str] | None = None,
+    kinds: Iterable[str] | None = None,
+) -> dd.DataFrame:
+    """:func:`regionkit.extract_mentions` on every partition of a Dask DataFrame of articles.
+
+    Parameters
+    ----------
+    ddf
+        A Dask DataFrame with a text column and an id column (e.g. from :func:`read_articles_dask`).
+    text_column, id_column, sections, kinds
+        As in :func:`regionkit.extract_mentions`.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        Lazy mentions with ``meta=MENTIONS_META`` (exact columns and dtypes).
+    """
+    sections = None if sections is None else tuple([sections] if isinstance(sections, str) else sections)
+    kinds = None if kinds is None else tuple([kinds] if isinstance(kinds, str) else kinds)
+    if text_column not in ddf.columns:
+        raise ValueError(f"no text column {text_column!r}; columns are {list(ddf.columns)} (pass text_column=...)")
+    return ddf.map_partitions(_extract_partition, text_column, id_column, sections, kinds,
+                              meta=MENTIONS_META, enforce_metadata=False, align_dataframes=False)
+
+
+def to_parquet(mentions: dd.DataFrame, path: str | os.PathLike, **kwargs: Any) -> None:
+    """Write a Dask mentions frame as a Parquet folder (``write_index=False``; other kwargs to ``to_parquet``)."""
+    kwargs.setdefault("write_index", False)
+    mentions.to_parquet(str(path), **kwargs)
+
+
+def warm_workers(client: Any) -> None:
+    """Build the gazetteer on every worker now (once per worker process), not inside the first tasks."""
+    client.run(_warm)
+
+
+def _warm() -> int:
+    from regionkit.gazetteer import gazetteer
+
+    return len(gazetteer().automaton)
+
+
+# -------------------------------------------------------------- CLI driver
+def _run_spec(spec: tuple, text_column: str, id_column: str | None, encoding_errors: str,
+              sections: tuple[str, ...] | None, partition_by: str | None) -> tuple:
+    """Worker task: read one partition, extract, count; returns (mentions, stats, partition values, empty file)."""
+    from regionkit.stream import _partition_values, chunk_stats
+
+    chunk = _read_spec(spec, text_column, id_column, encoding_errors)
+    mentions = _extract_partition(chunk, "text", "article_id", sections, None)
+    stats = chunk_stats(chunk, mentions)
+    values = _partition_values(chunk, mentions, partition_by) if partition_by else None
+    empty_file = spec[1] if spec[0] == "table" and chunk.empty else None
+    return mentions, stats, values, empty_file
+
+
+def _spec_key(spec: tuple, index: int) -> str:
+    import hashlib
+
+    return hashlib.sha1(f"{index}\x1e{spec!r}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def extract_to(
+    paths: Any,
+    output: str | os.PathLike | None,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    client: Any = None,
+    text_column: str = "text",
+    id_column: str | None = None,
+    encoding_errors: str = "strict",
+    sections: Iterable[str] | None = None,
+    partition_by: str | None = None,
+    blocksize: int | str = _DEFAULT_BLOCKSIZE,
+    blocksize_articles: int | None = None,
+    progress: bool | None = None,
+) -> StreamSummary:
+    """Extract mentions on a Dask cluster and write them like :func:`regionkit.stream.stream_mentions`.
+
+    Parameters
+    ----------
+    paths
+        Files, folders or globs.
+    output
+        A ``.csv``/``.parquet``/``.jsonl`` file, a folder (resumable Parquet parts) or None (stdout CSV).
+    workers
+        Start a local cluster with this many single-threaded worker processes.
+    scheduler
+        Address of an existing scheduler (``tcp://host:8786``); ``client`` may be given instead.
+    client
+        An existing ``distributed.Client``.
+    text_column, id_column, encoding_errors, sections, partition_by
+        As in :func:`regionkit.stream.stream_mentions`.
+    blocksize
+        Target input bytes per task.
+    blocksize_articles
+        Unused; accepted for symmetry with the streaming ``chunksize``.
+    progress
+        tqdm progress bar on stderr (None: only on a terminal).
+
+    Returns
+    -------
+    StreamSummary
+        The same counts as the streaming path.
+    """
+    import sys
+
+    from distributed import Client, LocalCluster
+
+    from regionkit.articles import _expand
+    from regionkit.stream import FileSink, PartStore, StreamSummary, _advance, _progress_bar, input_fingerprint, output_kind
+
+    sections = None if sections is None else tuple([sections] if isinstance(sections, str) else sections)
+    if encoding_errors not in {"strict", "replace"}:
+        raise ValueError(f"encoding_errors must be 'strict' or 'replace', not {encoding_errors!r}")
+    kind = output_kind(output, partition_by)
+    files = _expand(paths)
+    specs = partition_specs(paths, blocksize=blocksize)
+    cluster = None
+    own_client = client is None
+    if client is None:
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster)
+    summary = StreamSummary(files=len(files))
+    store: PartStore | None = None
+    sink: FileSink | None = None
+    bar = None
+    try:
+        if kind == "folder":
+            fingerprint = {"inputs": input_fingerprint(paths), "engine": "dask", "blocksize": _parse_size(blocksize),
+                           "text_column": text_column, "id_column": id_column, "encoding_errors": encoding_errors,
+                           "sections": list(sections) if sections else None, "partition_by": partition_by}
+            store = PartStore(output, fingerprint=fingerprint, partition_by=partition_by)
+        else:
+            sink = FileSink(output)
+        bar = _progress_bar(paths, progress)
+        warm_workers(client)
+        n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        window = 2 * n_workers
+        pending: deque = deque()
+        todo = deque(enumerate(specs))
+
+        def submit() -> None:
+            while todo and len(pending) < window:
+                index, spec = todo.popleft()
+                key = _spec_key(spec, index)
+                if store is not None:
+                    stats = store.done(key)
+                    if stats is not None:
+                        summary.add(stats)
+                        summary.parts_reused += 1
+                        _advance(bar, stats["articles"])
+                        continue
+                fut = client.submit(_run_spec, spec, text_column, id_column, encoding_errors, sections, partition_by,
+                                    key=f"regionkit-extract-{key}-{index}", pure=False)
+                pending.append((index, key, fut))
+
+        submit()
+        while pending:
+            index, key, fut = pending.popleft()
+            mentions, stats, values, empty_file = fut.result()
+            fut.release()
+            submit()
+            summary.add(stats)
+            if empty_file:
+                summary.skipped_files.append((empty_file, "no records"))
+            if store is not None:
+                store.write(key, index, mentions, stats, values)
+            else:
+                sink.write(mentions)
+            summary.parts_written += 1
+            _advance(bar, stats["articles"])
+        if store is not None:
+            store.finish()
+        else:
+            sink.close(MENTIONS_META)
+    except BaseException:
+        if sink is not None:
+            sink.abort()
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+        if own_client:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    sys.stderr.flush()
+    return summary

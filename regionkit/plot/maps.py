@@ -315,7 +315,9 @@ def _draw_countries(ax, proj: _Projected, colors: dict[str, str], *, default=st.
     )
     coll._regionkit_iso3 = g["iso3"].fillna("").tolist()  # row order of the face colours
     ax.add_collection(coll, autolim=False)
-    ax._regionkit["colors"].update({i: colors[i] for i in g["iso3"].dropna() if i in colors})
+    from matplotlib.colors import to_hex
+
+    ax._regionkit["colors"].update({i: to_hex(colors[i]) for i in g["iso3"].dropna() if i in colors})
     # zero-valued countries get a visible outline so white on pale water still reads as land
     return coll
 
@@ -383,7 +385,9 @@ def _dots(ax, proj: _Projected, iso3s, colors: dict[str, str], *, edge: dict[str
         gid="regionkit-small-states",
     )
     sc._regionkit_iso3 = iso3s
-    ax._regionkit["markers"].update({i: colors[i] for i in iso3s})
+    from matplotlib.colors import to_hex
+
+    ax._regionkit["markers"].update({i: to_hex(colors[i]) for i in iso3s})
     return sc
 
 
@@ -665,7 +669,7 @@ def _classify(s: pd.Series, scheme: str | None, k: int, bins, percent: bool):
         a = lo if i == 0 else ub[i - 1]
         if integer and not percent:
             a_int = int(np.floor(a)) + (1 if i > 0 else 0)
-            hi_int = int(round(hi))
+            hi_int = int(np.floor(hi + 1e-9))
             labels.append(_fmt(hi_int, True, False) if a_int >= hi_int else f"{_fmt(a_int, True, False)}–{_fmt(hi_int, True, False)}")
         elif i == 0 and np.isclose(a, hi):
             labels.append(_fmt(hi, integer, percent))

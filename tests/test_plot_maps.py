@@ -1,0 +1,405 @@
+"""Maps: assert on what was drawn (colours, legend, limits, credit), export smoke tests, a few pixel baselines."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.colors import to_hex
+
+import regionkit as rk
+from regionkit.plot import FRAMES, PRESETS, choropleth, groups_map, save, tie_map
+from regionkit.plot import _style as st
+from regionkit.plot.maps import FOCUS_STATES
+
+SEED_ISO3 = "ARE ARM AZE BHR CAN FRA GBR IRN ISR KAZ KGZ MAR PSE RUS SAU SDN TJK TKM USA UZB".split()
+
+
+def _faces(ax) -> dict[str, str]:
+    """iso3 -> face colour (hex) of the country patches actually drawn."""
+    (coll,) = [c for c in ax.collections if c.get_gid() == "regionkit-countries"]
+    return {i: to_hex(fc) for i, fc in zip(coll._regionkit_iso3, coll.get_facecolors(), strict=True) if i}
+
+
+def _legend_texts(ax) -> list[str]:
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+@pytest.fixture(scope="module")
+def counts() -> pd.DataFrame:
+    vals = [3, 2, 4, 2, 1, 1, 1, 2, 5, 6, 1, 2, 1, 3, 1, 2, 1, 2, 5, 3]
+    return pd.DataFrame({"iso3": SEED_ISO3, "articles": vals, "mentions": [2 * v for v in vals]})
+
+
+@pytest.fixture(scope="module")
+def seed_mentions():
+    arts = rk.read_articles(rk._resources.data_path("articles", "000_882ee92918b85e76.txt"))
+    return rk.extract_mentions(arts), arts
+
+
+# ----------------------------------------------------------------------------- choropleth
+
+
+def test_choropleth_returns_axes_and_never_shows(counts, monkeypatch):
+    monkeypatch.setattr(plt, "show", lambda *a, **k: (_ for _ in ()).throw(AssertionError("plt.show called")))
+    ax = choropleth(counts, frame="focus")
+    assert isinstance(ax, matplotlib.axes.Axes)
+
+
+def test_choropleth_draws_on_a_given_axes(counts):
+    fig, (a1, a2) = plt.subplots(1, 2)
+    out = choropleth(counts, frame="caucasus", ax=a2, legend=False)
+    assert out is a2 and len(a1.collections) == 0
+
+
+def test_choropleth_colours_follow_the_classes(counts):
+    ax = choropleth(counts, value="articles", frame="focus", k=5)
+    faces = _faces(ax)
+    palette = st.class_colors(5)
+    # six distinct values 1..6 in five Fisher-Jenks classes: 1 | 2 | 3 | 4 | 5-6
+    assert _legend_texts(ax)[:5] == ["1", "2", "3", "4", "5–6"]
+    assert faces["KAZ"] == faces["ISR"] == palette[4]  # 6 and 5
+    assert faces["AZE"] == palette[3]  # 4
+    assert faces["CAN"] == palette[0]  # 1
+    assert faces["EGY"] == st.NO_DATA  # not in the table
+    assert len(set(palette)) == 5
+
+
+def test_highlight_outlines_groups_and_keeps_face_colours(counts):
+    ax = choropleth(counts, frame="focus", highlight=["central_asia", "south_caucasus"], as_of="2026-01-01")
+    faces = _faces(ax)
+    plain = _faces(choropleth(counts, frame="focus"))
+    assert {i: faces[i] for i in ("KAZ", "KGZ", "ARM", "GEO")} == {i: plain[i] for i in ("KAZ", "KGZ", "ARM", "GEO")}
+    outlines = [p for p in ax.patches if (p.get_gid() or "").startswith("regionkit-highlight-")]
+    assert len(outlines) == 2
+    assert to_hex(outlines[0].get_edgecolor()) != to_hex(outlines[1].get_edgecolor())
+    assert ax._regionkit["highlight"]["Central Asia"] == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+    texts = _legend_texts(ax)
+    assert texts.index("Central Asia (outline)") < texts.index("South Caucasus (outline)")
+    assert texts.index("not mentioned") < texts.index("Central Asia (outline)")
+
+
+def test_legend_order_and_title_say_what_is_shown(counts):
+    ax = choropleth(counts, value="mentions", frame="world")
+    leg = ax.get_legend()
+    assert leg.get_title().get_text() == "Mentions of the country"
+    texts = _legend_texts(ax)
+    classes = ax._regionkit["classes"]
+    assert texts[: len(classes)] == classes
+    assert texts[len(classes)] == "not mentioned"
+    lows = [int(t.split("–")[0]) for t in classes]
+    assert lows == sorted(lows)
+
+
+def test_zero_is_drawn_differently_from_no_data():
+    s = pd.Series({"ARM": 0, "AZE": 3, "GEO": 1, "TUR": 7})
+    ax = choropleth(s, frame="caucasus", value="score")
+    faces = _faces(ax)
+    assert faces["ARM"] == st.ZERO
+    assert faces["IRN"] == st.NO_DATA
+    assert st.ZERO != st.NO_DATA
+    texts = _legend_texts(ax)
+    assert texts[0] == "0" and "no data" in texts
+    assert any(c.get_gid() == "regionkit-zero-outline" for c in ax.collections)
+
+
+def test_values_keyed_by_country_names():
+    s = pd.Series({"Azerbaijan": 3, "Kazakhstan": 2, "Türkiye": 1})
+    ax = choropleth(s, frame="focus")
+    assert {"AZE", "KAZ", "TUR"} <= set(ax._regionkit["colors"])
+
+
+def test_values_from_a_country_column():
+    df = pd.DataFrame({"country": ["Holland", "Iran"], "score": [1.5, 0.25]})
+    ax = choropleth(df, frame="world")
+    assert set(ax._regionkit["colors"]) == {"NLD", "IRN"}
+    assert ax.get_legend().get_title().get_text() == "Score"
+
+
+def test_share_is_labelled_in_percent():
+    df = pd.DataFrame({"iso3": ["ISR", "ARE", "BHR"], "share": [0.5, 0.25, 0.05]})
+    ax = choropleth(df, frame="middle_east")
+    assert all(t.endswith("%") for t in ax._regionkit["classes"])
+
+
+def test_unknown_names_frames_columns_schemes_and_groups_are_clear_errors(counts):
+    with pytest.raises(ValueError, match="cannot match 'Atlantis'"):
+        choropleth(pd.Series({"Atlantis": 1}))
+    with pytest.raises(ValueError, match="valid frames: world, focus, caucasus, central_asia, middle_east"):
+        choropleth(counts, frame="moon")
+    with pytest.raises(ValueError, match="numeric columns: articles, mentions"):
+        choropleth(counts, value="nope")
+    with pytest.raises(ValueError, match="valid schemes: fisher_jenks"):
+        choropleth(counts, scheme="astrology")
+    with pytest.raises(ValueError, match="valid groups: .*central_asia"):
+        choropleth(counts, highlight=["nato_nonsense"])
+    with pytest.raises(ValueError, match="several values for"):
+        choropleth(pd.Series([1, 2], index=["ARM", "Armenia"]))
+
+
+def test_default_scheme_matches_mapclassify_fisher_jenks():
+    import warnings
+
+    import mapclassify
+
+    from regionkit.plot.maps import _fisher_jenks
+
+    rng = np.random.default_rng(7)
+    for _ in range(10):
+        v = rng.lognormal(1, 1, size=int(rng.integers(12, 200)))
+        k = int(rng.integers(2, 7))
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Numba not installed")
+            expected = np.unique(mapclassify.FisherJenks(v, k=k).bins)
+        np.testing.assert_allclose(_fisher_jenks(v, k), expected)
+
+
+def test_other_schemes_go_through_mapclassify():
+    s = pd.Series(np.arange(1, 41, dtype=float), index=rk.world()["iso3"].dropna().iloc[:40].tolist())
+    ax = choropleth(s, frame="world", scheme="quantiles", k=4)
+    assert ax._regionkit["classes"] == ["1–10", "11–20", "21–30", "31–40"]  # integer data: integer ranges
+
+
+@pytest.mark.parametrize("name", list(FRAMES))
+def test_axis_limits_cover_the_frame(counts, name):
+    import pyproj
+
+    fr = FRAMES[name]
+    ax = choropleth(counts, frame=name, legend=False, labels=False)
+    tr = pyproj.Transformer.from_crs("EPSG:4326", fr.crs, always_xy=True)
+    x0, y0, x1, y1 = fr.bbox
+    lons = np.r_[np.linspace(x0, x1, 25), np.linspace(x0, x1, 25), [x0] * 25, [x1] * 25]
+    lats = np.r_[[y0] * 25, [y1] * 25, np.linspace(y0, y1, 25), np.linspace(y0, y1, 25)]
+    xs, ys = tr.transform(lons, lats)
+    (xa, xb), (ya, yb) = ax.get_xlim(), ax.get_ylim()
+    assert xa <= xs.min() + 1 and xs.max() - 1 <= xb
+    assert ya <= ys.min() + 1 and ys.max() - 1 <= yb
+    assert ax.get_aspect() == 1.0
+
+
+def test_bbox_frame_tuple(counts):
+    ax = choropleth(counts, frame=(30, 25, 60, 45), legend=False)
+    assert ax._regionkit["frame"].name == "bbox"
+    with pytest.raises(ValueError, match="bad frame bbox"):
+        choropleth(counts, frame=(60, 25, 30, 45))
+
+
+def test_world_map_has_no_antimeridian_smear(counts):
+    ax = choropleth(counts, frame="world")
+    (coll,) = [c for c in ax.collections if c.get_gid() == "regionkit-countries"]
+    width = np.diff(ax.get_xlim())[0]
+    for iso3, path in zip(coll._regionkit_iso3, coll.get_paths(), strict=True):
+        v, codes = path.vertices, path.codes
+        jumps = np.abs(np.diff(v[:, 0]))
+        draws = codes[1:] != 1  # a MOVETO starts a new ring: no line is drawn to it
+        assert (jumps[draws] < 0.4 * width).all(), iso3
+
+
+def test_bahrain_is_visible_as_a_dot_in_focus_and_world(counts):
+    for frame in ("focus", "world"):
+        ax = choropleth(counts, frame=frame)
+        assert "BHR" in ax._regionkit["markers"]
+        assert ax._regionkit["markers"]["BHR"] == _faces(ax)["BHR"]
+        (dots,) = [c for c in ax.collections if c.get_gid() == "regionkit-small-states"]
+        assert "BHR" in dots._regionkit_iso3
+        assert "small country (dot)" in _legend_texts(ax)
+
+
+def test_focus_labels_do_not_overlap(counts):
+    ax = choropleth(counts, frame="focus", highlight=["central_asia", "south_caucasus"])
+    labels = ax._regionkit["labels"]
+    assert {t.get_gid().removeprefix("regionkit-label-") for t in labels} >= set(FOCUS_STATES)
+    r = ax.get_figure().canvas.get_renderer()
+    boxes = [t.get_window_extent(r) for t in labels]
+    for i in range(len(boxes)):
+        for j in range(i):
+            assert not boxes[i].overlaps(boxes[j]), (labels[i].get_text(), labels[j].get_text())
+
+
+def test_countries_outside_the_frame_are_listed(counts):
+    ax = choropleth(counts, frame="caucasus")
+    assert "USA" in ax._regionkit["not_drawn"]
+    assert any(t.startswith("outside the map: ") for t in _legend_texts(ax))
+
+
+def test_seed_page_mentions_map(seed_mentions):
+    mentions, arts = seed_mentions
+    ax = choropleth(mentions, frame="focus")  # a mentions table is counted first
+    faces = _faces(ax)
+    counts = rk.country_counts(mentions, arts, by="country")
+    assert ax._regionkit["value"] == "mentions"  # one article: mentions say more than articles
+    top = counts.iloc[counts["mentions"].argmax()]["iso3"]
+    assert faces[top] == st.class_colors(len(ax._regionkit["classes"]))[-1]
+    assert set(counts["iso3"]) - set(ax._regionkit["not_drawn"]) <= set(ax._regionkit["colors"])
+    assert "USA" in ax._regionkit["not_drawn"]  # Washington is far outside the focus frame
+    assert "BHR" in ax._regionkit["markers"]
+
+
+# ----------------------------------------------------------------------------- groups_map
+
+
+def test_groups_map_kazakhstan_joins_the_accords_in_november_2025():
+    before = groups_map(as_of="2025-06-01")
+    after = groups_map(as_of="2026-01-01")
+    assert "KAZ" not in before._regionkit["groups"]["abraham_accords"]
+    assert "KAZ" in after._regionkit["groups"]["abraham_accords"]
+    assert after._regionkit["overlaps"] == {"KAZ": ["central_asia", "abraham_accords"]}
+    assert before._regionkit["overlaps"] == {}
+    hatched = [c for c in after.collections if c.get_gid() == "regionkit-overlap-KAZ"]
+    assert len(hatched) == 1 and hatched[0].get_hatch() == "////"
+    texts = _legend_texts(after)
+    assert texts[:3] == ["South Caucasus (3)", "Central Asia (5)", "Abraham Accords (parties) (6)"]
+    assert texts[3] == "Kazakhstan: Central Asia + Abraham Accords (parties)"
+    assert after.get_legend().get_title().get_text() == "Membership on 2026-01-01"
+
+
+def test_groups_map_fill_colours_and_bahrain_dot():
+    ax = groups_map(as_of="2026-01-01")
+    faces = _faces(ax)
+    assert faces["ARM"] == faces["AZE"] == faces["GEO"]
+    assert faces["UZB"] != faces["ARM"] != faces["ISR"]
+    assert faces["KAZ"] == faces["UZB"]  # first group fills, later groups hatch
+    assert ax._regionkit["markers"]["BHR"] == faces["ISR"]
+
+
+def test_groups_map_unknown_group():
+    with pytest.raises(ValueError, match="valid groups: .*south_caucasus"):
+        groups_map(groups=["south_caucasus", "warsaw_pact"])
+
+
+# ----------------------------------------------------------------------------- tie_map
+
+
+@pytest.fixture(scope="module")
+def ties() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "a": ["ISR", "ISR", "USA", "ARM", "Kazakhstan"],
+            "b": ["ARE", "BHR", "KAZ", "AZE", "ISR"],
+            "articles": [2, 1, 1, 3, 1],
+            "sentences": [3, 1, 1, 4, 2],
+            "weight": [4.0, 1.0, 2.0, 6.0, 3.0],
+            "relation": ["normalization", "normalization", "diplomatic", "conflict", None],
+        }
+    )
+
+
+def test_tie_map_arcs_width_and_colour(ties):
+    ax = tie_map(ties, frame="focus")
+    arcs = {p.get_gid(): p for p in ax.patches if (p.get_gid() or "").startswith("regionkit-tie-")}
+    assert len(arcs) == 5
+    w = {k: a.get_linewidth() for k, a in arcs.items()}
+    assert w["regionkit-tie-ARM-AZE"] > w["regionkit-tie-ISR-ARE"] > w["regionkit-tie-USA-KAZ"] > w["regionkit-tie-ISR-BHR"]
+    col = {k: to_hex(a.get_edgecolor()) for k, a in arcs.items()}
+    assert col["regionkit-tie-ISR-ARE"] == col["regionkit-tie-ISR-BHR"] != col["regionkit-tie-ARM-AZE"]
+    texts = _legend_texts(ax)
+    assert texts[:4] == ["conflict", "diplomatic", "normalization", "other"]
+    assert texts[4:] == ["weight 1", "weight 3.5", "weight 6"]
+    assert "Capitals: GeoNames" in ax._regionkit["credits"]
+
+
+def test_tie_map_without_weight_or_relation():
+    ax = tie_map(pd.DataFrame({"a": ["ARM"], "b": ["GEO"]}), frame="caucasus")
+    assert ax.get_legend() is None
+    assert len([p for p in ax.patches if (p.get_gid() or "").startswith("regionkit-tie-")]) == 1
+
+
+def test_tie_map_needs_a_and_b():
+    with pytest.raises(ValueError, match="columns 'a' and 'b'"):
+        tie_map(pd.DataFrame({"from": ["ARM"], "to": ["AZE"]}))
+
+
+# ----------------------------------------------------------------------------- export
+
+
+@pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG\r\n\x1a\n"), (".svg", b"<?xml"), (".pdf", b"%PDF-")])
+def test_save_formats_have_the_right_magic_bytes(tmp_path, counts, suffix, magic):
+    ax = choropleth(counts, frame="caucasus")
+    path = save(ax, tmp_path / f"sub/map{suffix}", dpi=60)
+    data = path.read_bytes()
+    assert path.exists() and len(data) > 1000
+    assert data.startswith(magic)
+    if suffix == ".svg":
+        assert b"<svg" in data[:2000]
+
+
+def test_save_writes_the_credit_line(tmp_path, counts):
+    ax = choropleth(counts, frame="focus")
+    save(ax, tmp_path / "m.png", dpi=50, data_source="Reuters, 2025-11-07")
+    credits = [t for t in ax.texts if t.get_gid() == "regionkit-credit"]
+    assert len(credits) == 1
+    assert credits[0].get_text() == "Boundaries: Natural Earth. Data: Reuters, 2025-11-07"
+    save(ax, tmp_path / "m2.png", dpi=50, credit="Figure: regionkit")  # replaced, not stacked
+    credits = [t for t in ax.texts if t.get_gid() == "regionkit-credit"]
+    assert [t.get_text() for t in credits] == ["Boundaries: Natural Earth. Figure: regionkit"]
+
+
+@pytest.mark.parametrize("preset", ["paper-single", "paper-double"])
+def test_presets_set_the_width(tmp_path, counts, preset):
+    from PIL import Image
+
+    ax = groups_map(as_of="2026-01-01")
+    path = save(ax, tmp_path / "g.png", preset=preset, dpi=100)
+    with Image.open(path) as im:
+        width = im.size[0] / 100
+    assert width == pytest.approx(PRESETS[preset]["width"], abs=0.1)
+
+
+def test_save_rejects_unknown_suffix_and_preset(tmp_path, counts):
+    ax = choropleth(counts, frame="caucasus")
+    with pytest.raises(ValueError, match=r"\.png, \.svg or \.pdf"):
+        save(ax, tmp_path / "m.jpg")
+    with pytest.raises(ValueError, match="valid presets: paper-single, paper-double, slide"):
+        save(ax, tmp_path / "m.png", preset="poster")
+
+
+# ----------------------------------------------------------------------------- CLI
+
+
+def test_cli_map_from_mentions_and_errors(tmp_path, seed_mentions, capsys):
+    from regionkit.cli import main
+
+    mentions, _ = seed_mentions
+    src = tmp_path / "m.parquet"
+    mentions.to_parquet(src)
+    out = tmp_path / "map.svg"
+    assert main(["map", str(src), "-o", str(out), "--frame", "focus", "--highlight", "central_asia"]) == 0
+    assert out.read_bytes().startswith(b"<?xml")
+    assert main(["map", str(src), "-o", str(tmp_path / "x.png"), "--frame", "moon"]) == 2
+    assert "valid frames: world, focus" in capsys.readouterr().err
+    assert main(["map", str(src), "-o", str(tmp_path / "x.png"), "--value", "nope"]) == 2
+    assert "numeric columns: articles, mentions, share" in capsys.readouterr().err
+    assert main(["map", "-o", str(tmp_path / "g.png"), "--groups", "central_asia,gcc", "--as-of", "2026-01-01"]) == 0
+    assert (tmp_path / "g.png").read_bytes().startswith(b"\x89PNG")
+
+
+# ----------------------------------------------------------------------------- pixel baselines (compared with --mpl)
+
+_MPL = {"baseline_dir": "baseline", "style": "default", "remove_text": True, "tolerance": 2}
+
+
+@pytest.mark.mpl_image_compare(filename="groups_focus.png", **_MPL)
+def test_baseline_groups_focus():
+    ax = groups_map(as_of="2026-01-01", labels=False, figsize=(7.5, 3.5))
+    ax.get_legend().remove()
+    return ax.get_figure()
+
+
+@pytest.mark.mpl_image_compare(filename="choropleth_world.png", **_MPL)
+def test_baseline_choropleth_world(counts):
+    ax = choropleth(counts, frame="world", legend=False, highlight=["central_asia"], figsize=(8, 4))
+    return ax.get_figure()
+
+
+@pytest.mark.mpl_image_compare(filename="ties_caucasus.png", **_MPL)
+def test_baseline_ties_caucasus():
+    ties = pd.DataFrame({"a": ["ARM", "ARM", "AZE"], "b": ["AZE", "GEO", "GEO"], "weight": [3, 1, 2],
+                         "relation": ["conflict", "diplomatic", "diplomatic"]})  # fmt: skip
+    ax = tie_map(ties, frame="caucasus", labels=False, figsize=(6, 4))
+    ax.get_legend().remove()
+    return ax.get_figure()

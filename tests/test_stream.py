@@ -1,0 +1,158 @@
+"""Streaming extraction: chunked == unchunked, resume after a crash, stable ids across chunk sizes."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import regionkit as rk
+import regionkit.extract
+from regionkit.stream import MANIFEST, iter_mentions, stream_mentions
+
+from conftest import DATA, SEED
+
+KEY = ["article_id", "start", "end", "kind"]
+_REAL_EXTRACT = regionkit.extract.extract_mentions
+
+
+def _canon(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(KEY).reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def expected() -> pd.DataFrame:
+    return rk.extract_mentions(rk.read_articles(DATA / "articles"))
+
+
+def _crash_on_call(monkeypatch, n: int) -> list[int]:
+    """Make the n-th call of extract_mentions raise (a crash half-way); return the call counter."""
+    real = _REAL_EXTRACT
+    calls: list[int] = []
+
+    def flaky(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == n:
+            raise RuntimeError("simulated crash")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(regionkit.extract, "extract_mentions", flaky)
+    return calls
+
+
+@pytest.mark.parametrize("chunksize", [1, 7, 50_000])
+def test_chunked_equals_unchunked(tmp_path, expected, chunksize):
+    out = tmp_path / "parts"
+    summary = stream_mentions(DATA / "articles", out, chunksize=chunksize, progress=False)
+    assert summary.articles == 35 and summary.mentions == len(expected)
+    got = pd.read_parquet(out)
+    assert got.dtypes.equals(rk.MENTIONS_META.dtypes)
+    pd.testing.assert_frame_equal(_canon(got), _canon(expected))
+    n_parts = len(list(out.glob("part-*.parquet")))
+    assert n_parts == -(-34 // chunksize) + -(-1 // chunksize)  # the JSONL chunks, then the seed page
+    stream = pd.concat([m for _, m in iter_mentions(DATA / "articles", chunksize=chunksize)], ignore_index=True)
+    pd.testing.assert_frame_equal(_canon(stream), _canon(expected))
+
+
+def test_resume_after_crash_skips_finished_parts(tmp_path, monkeypatch, expected):
+    clean = tmp_path / "clean"
+    stream_mentions(DATA / "articles", clean, chunksize=5, partition_by="month", progress=False)
+    out = tmp_path / "crashed"
+    calls = _crash_on_call(monkeypatch, 4)
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        stream_mentions(DATA / "articles", out, chunksize=5, partition_by="month", progress=False)
+    manifest = json.loads((out / MANIFEST).read_text())
+    assert not manifest["complete"] and len(manifest["chunks"]) == 3  # three chunks were finished before the crash
+    written = {f for rec in manifest["chunks"].values() for f in rec["files"]}
+    assert all((out / f).exists() for f in written)
+    # debris a hard kill can leave: a temporary file and a part that never made it into the manifest
+    (out / ".part-000009-x.parquet.1234.tmp").write_bytes(b"half")
+    stray = out / "month=2099-01" / "part-000099-0000000000000000.parquet"
+    stray.parent.mkdir()
+    stray.write_bytes(b"half")
+
+    calls.clear()
+    monkeypatch.setattr(regionkit.extract, "extract_mentions", _counting(calls))
+    summary = stream_mentions(DATA / "articles", out, chunksize=5, partition_by="month", progress=False)
+    n_chunks = -(-34 // 5) + 1
+    assert len(calls) == n_chunks - 3  # only the unfinished chunks were extracted again
+    assert summary.parts_reused == 3 and summary.parts_written == n_chunks - 3
+    assert summary.articles == 35 and summary.mentions == len(expected)
+    assert "resumed: 3 finished parts reused" in summary.line()
+    assert not stray.exists() and not list(out.rglob("*.tmp"))
+    assert json.loads((out / MANIFEST).read_text())["complete"]
+    # identical to an uninterrupted run: same part files, same rows
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("part-*")) == sorted(
+        p.relative_to(clean).as_posix() for p in clean.rglob("part-*"))
+    pd.testing.assert_frame_equal(_canon(pd.read_parquet(out)), _canon(pd.read_parquet(clean)))
+    # a third run has nothing left to do
+    calls.clear()
+    again = stream_mentions(DATA / "articles", out, chunksize=5, partition_by="month", progress=False)
+    assert calls == [] and again.parts_written == 0 and again.mentions == len(expected)
+
+
+def _counting(calls: list[int]):
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return _REAL_EXTRACT(*args, **kwargs)
+
+    return counted
+
+
+def test_folder_of_another_run_is_refused(tmp_path):
+    out = tmp_path / "parts"
+    stream_mentions(SEED, out, chunksize=5, progress=False)
+    with pytest.raises(ValueError, match=r"different run \(changed: chunksize\)"):
+        stream_mentions(SEED, out, chunksize=6, progress=False)
+    with pytest.raises(ValueError, match=r"changed: inputs"):
+        stream_mentions(DATA / "articles", out, chunksize=5, progress=False)
+    foreign = tmp_path / "photos"
+    foreign.mkdir()
+    (foreign / "cat.jpg").write_bytes(b"\xff\xd8")
+    with pytest.raises(ValueError, match="not empty and has no _manifest.json"):
+        stream_mentions(SEED, foreign, progress=False)
+
+
+def test_file_output_is_not_left_half_written(tmp_path, monkeypatch):
+    _crash_on_call(monkeypatch, 2)
+    out = tmp_path / "m.jsonl"
+    with pytest.raises(RuntimeError):
+        stream_mentions(DATA / "articles", out, chunksize=10, progress=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------------------------- ids
+def _ids(source, chunksize):
+    """article_id -> (path, text) over all chunks; a duplicate id fails."""
+    out = {}
+    for chunk in rk.read_articles(source, chunksize=chunksize):
+        for i, path, text in zip(chunk["article_id"], chunk["path"], chunk["text"]):
+            assert i not in out, f"duplicate id {i}"
+            out[i] = (path, text)
+    return out
+
+
+@pytest.mark.parametrize("chunksize", [1, 3, 1000])
+def test_ids_stable_across_chunk_sizes(tmp_path, chunksize):
+    folder = tmp_path / "news"
+    (folder / "2024").mkdir(parents=True)
+    text = SEED.read_text(encoding="utf-8")
+    for i, para in enumerate(p for p in text.split("\n\n") if len(p) > 200):
+        (folder / "2024" / f"story {i}.txt").write_text(para, encoding="utf-8")  # not id-like: path hash
+    ids = _ids(folder, chunksize)
+    assert ids == _ids(folder, 1000) and len(ids) > 3
+    demo = _ids(DATA / "articles", chunksize)
+    assert demo == _ids(DATA / "articles", 1000) and len(demo) == 35
+    # adding a file does not renumber the others
+    (folder / "2024" / "another.txt").write_text("Kazakhstan", encoding="utf-8")
+    assert ids.items() <= _ids(folder, chunksize).items()
+
+
+@pytest.mark.xfail(strict=True, reason="regionkit.articles._normalise_table: id-less table rows hash the text alone when "
+                                         "it is unique within the chunk, so the id depends on chunksize (lead's fix pending)")
+def test_ids_of_idless_jsonl_stable_across_chunk_sizes(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    rows = ["Armenia and Azerbaijan signed.", "Armenia and Azerbaijan signed.", "Kazakhstan hosted the summit."]
+    path.write_text("".join(json.dumps({"text": t}) + "\n" for t in rows), encoding="utf-8")
+    assert _ids(path, 1) == _ids(path, 1000)

@@ -284,7 +284,7 @@ def ties() -> pd.DataFrame:
             "articles": [2, 1, 1, 3, 1],
             "sentences": [3, 1, 1, 4, 2],
             "weight": [4.0, 1.0, 2.0, 6.0, 3.0],
-            "relation": ["normalization", "normalization", "diplomatic", "conflict", None],
+            "relation": ["normalisation", "normalisation", "diplomatic", "conflict", None],
         }
     )
 
@@ -298,7 +298,9 @@ def test_tie_map_arcs_width_and_colour(ties):
     col = {k: to_hex(a.get_edgecolor()) for k, a in arcs.items()}
     assert col["regionkit-tie-ISR-ARE"] == col["regionkit-tie-ISR-BHR"] != col["regionkit-tie-ARM-AZE"]
     texts = _legend_texts(ax)
-    assert texts[:4] == ["conflict", "diplomatic", "normalization", "other"]
+    # known relations first, in regionkit.ties.RELATIONS order and colours, then the rest alphabetically
+    assert texts[:4] == ["normalisation", "conflict", "diplomatic", "other"]
+    assert col["regionkit-tie-ISR-ARE"] == st.RELATION_COLORS["normalisation"].lower()
     assert texts[4:] == ["weight 1", "weight 3.5", "weight 6"]
     assert "Capitals: GeoNames" in ax._regionkit["credits"]
 

@@ -22,6 +22,10 @@ Public names (keep stable):
 ``class_colors(n, cmap=SEQUENTIAL)``
     *n* hex colours sampled from a sequential colormap, skipping its palest end
     so the lowest class stays distinct from ``NO_DATA`` and ``ZERO``.
+``RELATION_COLORS``, ``RELATION_LABELS``
+    Colour and legend wording per tie relation of ``regionkit.ties.RELATIONS``
+    (Okabe–Ito; ``co_mention`` and ``co_member`` in greys). Maps and charts use
+    the same colour for the same relation.
 ``halo(width=2.5)``
     A list of path effects that draws a white halo behind text (for labels on maps).
 """
@@ -39,6 +43,8 @@ __all__ = [
     "TEXT",
     "MUTED",
     "FONT_SIZES",
+    "RELATION_COLORS",
+    "RELATION_LABELS",
     "categorical_colors",
     "class_colors",
     "halo",
@@ -52,6 +58,28 @@ SEQUENTIAL_OK = (
     "YlGnBu", "YlGn", "GnBu", "BuGn", "PuBu", "PuBuGn", "BuPu", "RdPu", "PuRd", "OrRd", "YlOrRd",
     "YlOrBr", "Blues", "Greens", "Greys", "Oranges", "Purples", "Reds", "viridis", "cividis",
 )  # fmt: skip
+#: Colour per tie relation (same in tie maps and network charts).
+RELATION_COLORS = {
+    "normalisation": "#009E73",  # bluish green
+    "treaty": "#0072B2",  # blue
+    "conflict": "#D55E00",  # vermillion
+    "meeting": "#E69F00",  # orange
+    "mediation": "#CC79A7",  # reddish purple
+    "trade_energy": "#56B4E9",  # sky blue
+    "co_mention": "#B0B0B0",  # grey
+    "co_member": "#606060",  # dark grey
+}
+#: Legend wording per tie relation.
+RELATION_LABELS = {
+    "normalisation": "normalisation",
+    "treaty": "treaty, agreement",
+    "conflict": "conflict",
+    "meeting": "meeting, talks",
+    "mediation": "mediation",
+    "trade_energy": "trade, energy",
+    "co_mention": "named together (no cue)",
+    "co_member": "listed together (co-members)",
+}
 NO_DATA = "#d9d9d9"
 ZERO = "#ffffff"
 OCEAN = "#eef3f7"

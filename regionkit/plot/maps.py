@@ -1126,8 +1126,13 @@ def tie_map(
     ax_, ay_ = tr.transform(a["lon"].to_numpy(), a["lat"].to_numpy())
     pos = {i: (x, y) for i, x, y in zip(a.index, ax_, ay_, strict=True)}
 
-    cats = list(dict.fromkeys(sorted(set(rel), key=lambda r: (r in ("other", "tie"), r))))
-    palette = dict(zip(cats, st.categorical_colors(len(cats)) if has_r else ["#0072B2"], strict=False))
+    known = list(st.RELATION_COLORS)
+    cats = sorted(set(rel), key=lambda r: (known.index(r) if r in known else len(known), r in ("other", "tie"), r))
+    unknown = [c for c in cats if c not in st.RELATION_COLORS]
+    spare = [c for c in st.OKABE_ITO if c.upper() not in {v.upper() for v in st.RELATION_COLORS.values()}]
+    spare += [c for c in st.OKABE_ITO if c not in spare]
+    palette = {c: st.RELATION_COLORS[c] for c in cats if c in st.RELATION_COLORS}
+    palette.update({c: ("#0072B2" if not has_r else spare[i % len(spare)]) for i, c in enumerate(unknown)})
     palette.update(colors or {})
     wmax, wmin = (float(w.max()), float(w.min())) if len(w) else (1.0, 1.0)
 
@@ -1147,6 +1152,7 @@ def tie_map(
             tuple(p1),
             connectionstyle=f"arc3,rad={curvature}",
             arrowstyle="-",
+            linestyle="--" if rel[k] == "co_member" else "-",
             color=palette[rel[k]],
             lw=width(w[k]),
             alpha=0.85,
@@ -1183,8 +1189,8 @@ def tie_map(
     handles, texts = [], []
     if has_r:
         for c in cats:
-            handles.append(Line2D([], [], color=palette[c], lw=2.5))
-            texts.append(str(c).replace("_", " "))
+            handles.append(Line2D([], [], color=palette[c], lw=2.5, ls="--" if c == "co_member" else "-"))
+            texts.append(st.RELATION_LABELS.get(c, str(c).replace("_", " ")))
     if has_w and wmax > wmin:
         for v in np.unique([wmin, (wmin + wmax) / 2, wmax]):
             handles.append(Line2D([], [], color="#555555", lw=width(v)))

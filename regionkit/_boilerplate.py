@@ -68,24 +68,28 @@ def boilerplate_spans(text: str | None) -> list[tuple[int, int]]:
     if not text:
         return []
     spans: list[tuple[int, int]] = []
-    seen: dict[str, int] = {}
-    for m in _LINE.finditer(text):
-        line = m.group()
-        if not line.strip():
-            continue
-        start, end = m.span()
-        if len(line) < 60 and _norm_heading(line) in NAV_HEADINGS:
-            spans.append((start, len(text)))
-            break
-        if _NOISE_LINE.match(line) and len(line) < 200:
-            spans.append((start, end))
-            continue
-        key = re.sub(r"\s+", " ", line).strip().casefold()
-        if len(key) >= 40:
+    seen: set[str] = set()
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if len(line) < 200:
+            if not line.strip():
+                continue
+            if len(line) < 60 and _norm_heading(line) in NAV_HEADINGS:
+                spans.append((start, len(text)))
+                break
+            if _NOISE_LINE.match(line):
+                spans.append((start, end))
+                continue
+        if len(line) >= 40:
+            key = " ".join(line.split()).casefold()
+            if len(key) < 40:
+                continue
             if key in seen:
                 spans.append((start, end))
             else:
-                seen[key] = start
+                seen.add(key)
     return _merge(spans)
 
 

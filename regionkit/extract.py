@@ -173,38 +173,51 @@ def sentence_spans(text: str | None) -> list[tuple[int, int]]:
     """
     if not text:
         return []
+    cuts = sentence_cuts(text)
     spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"[^\n]+", text):
-        line_start = m.start()
-        line = m.group()
-        if not line.strip():
-            continue
-        start = 0
-        for end_m in _SENT_END.finditer(line):
-            cut = end_m.end()
-            head = line[start:end_m.start() + len(end_m.group().rstrip())]
-            stripped = head.rstrip("\"'\u201d\u2019)] ")
-            if _ABBREV_END.search(stripped) and not _ends_abbrev_sentence(line, end_m.end()):
-                continue
-            seg = line[start:cut].rstrip()
-            if seg.strip():
-                lead = len(seg) - len(seg.lstrip())
-                spans.append((line_start + start + lead, line_start + start + len(seg)))
-            start = cut
-        seg = line[start:].rstrip()
-        if seg.strip():
-            lead = len(seg) - len(seg.lstrip())
-            spans.append((line_start + start + lead, line_start + start + len(seg)))
+    prev = 0
+    for cut in [*cuts, len(text)]:
+        seg = text[prev:cut]
+        stripped = seg.strip()
+        if stripped:
+            a = prev + (len(seg) - len(seg.lstrip()))
+            spans.append((a, a + len(stripped)))
+        prev = cut
     return spans
+
+
+_BOUNDARY = re.compile(r"\n|[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+
+
+def sentence_cuts(text: str) -> list[int]:
+    """Offsets where a new sentence starts (line breaks and sentence ends), sorted.
+
+    The sentence number of a character at offset ``i`` is
+    ``bisect.bisect_right(cuts, i)`` counted over non-blank sentences; use
+    :func:`sentence_spans` for the spans themselves.
+    """
+    cuts: list[int] = []
+    for m in _BOUNDARY.finditer(text):
+        if m.group() == "\n":
+            cuts.append(m.end())
+            continue
+        head = text[max(0, m.start() - 12):m.start() + 1]
+        if _ABBREV_END.search(head.rstrip("\"'\u201d\u2019)] ")) and not _ends_abbrev_sentence(text, m.end()):
+            continue
+        cuts.append(m.end())
+    return cuts
 
 
 _SENTENCE_OPENERS = frozenset("The A An It He She They We I In On At This That These Those But And However Still Yet "
                               "So Both Two Three Any Such While Trump Many Some".split())
 
 
+_OPENER = re.compile(r"[\"'\u201c]?([A-Z][a-z]*)")
+
+
 def _ends_abbrev_sentence(line: str, pos: int) -> bool:
     """'... with the U.S. The talks ...': an abbreviation ends the sentence when a typical opener follows."""
-    nxt = re.match(r"[\"'\u201c]?([A-Z][a-z]*)", line[pos:])
+    nxt = _OPENER.match(line, pos)
     return bool(nxt) and nxt.group(1) in _SENTENCE_OPENERS
 
 
@@ -303,8 +316,6 @@ def _accept(entry: Entry, text: str, start: int, end: int, ctx: _ArticleContext,
     """Apply the context rules R4-R9; return the entry to record (maybe re-targeted) or None."""
     surface = text[start:end]
     key = surface.lower()
-    if _in_url(text, start, end):  # R4
-        return None
     if entry.case == "exact" and len(entry.surface) <= 4 and entry.surface.replace(".", "") in {"US", "USA"}:
         if surface == "US" and _all_caps_line(text, start):  # R2
             return None
@@ -342,6 +353,37 @@ def _accept(entry: Entry, text: str, start: int, end: int, ctx: _ArticleContext,
     return entry
 
 
+_URL_ANCHOR = re.compile(r"://|www\.|@|[a-z0-9]\.[a-z]{2,}")
+_SPACE = re.compile(r"\s")
+_CASE_CACHE: dict[tuple[str, str], Entry | None] = {}
+_MAX_KEY = 80  # longer than any gazetteer key we rescan for
+#: keys that need the slower context rules even when they are plain names
+_RULE_KEYS = frozenset(_PERSON_LIKE | _GEORGIA | {"turkey", "us"})
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of whitespace-delimited tokens that are web addresses, domains or e-mail addresses."""
+    spans: list[tuple[int, int]] = []
+    for m in _URL_ANCHOR.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        a = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start()), text.rfind("\t", 0, m.start())) + 1
+        nxt = _SPACE.search(text, m.end())
+        spans.append((a, nxt.start() if nxt else len(text)))
+    return spans
+
+
+def _resolve(keys: dict, key: str, surface: str) -> Entry | None:
+    """The first entry of ``key`` whose case rule accepts ``surface`` (memoised)."""
+    hit = _CASE_CACHE.get((key, surface), False)
+    if hit is False:
+        hit = next((e for e in keys[key] if e.case_ok(surface)), None)
+        if len(_CASE_CACHE) > 500_000:
+            _CASE_CACHE.clear()
+        _CASE_CACHE[(key, surface)] = hit
+    return hit
+
+
 def scan_text(text: str | None) -> list[tuple[Entry, int, int]]:
     """Find every gazetteer entry in ``text`` after all rules (blockers removed).
 
@@ -361,35 +403,76 @@ def scan_text(text: str | None) -> list[tuple[Entry, int, int]]:
     keys = gaz.by_key
     folded = fold(text)
     n = len(text)
-    ctx = _ArticleContext(text)
+    ctx: _ArticleContext | None = None
+    urls: list[tuple[int, int]] | None = None
     out: list[tuple[Entry, int, int]] = []
-    last_end = -1
-    candidates = []
-    for end_idx, key in gaz.automaton.iter(folded):
-        start = end_idx - len(key) + 1
-        end = end_idx + 1
-        if (start > 0 and _is_word_char(text[start - 1])) or (end < n and _is_word_char(text[end])):
+    for entry, start, end in _matches(gaz.automaton, keys, text, folded, 0, n):
+        if urls is None:
+            urls = _url_spans(text)
+        if urls and _inside(urls, start):  # R4
             continue
-        if key[-1] == "." and end < n and text[end].isalpha():  # 'U.S.A' inside 'U.S.Army' style tokens
+        if entry.kind == "blocker":
             continue
-        candidates.append((start, end, key))
-    if not candidates:
-        return out
-    # leftmost-longest among candidates whose case is right
-    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    for start, end, key in candidates:
-        if start < last_end:
+        if entry.kind == "name" and entry.surface.lower() not in _RULE_KEYS:
+            out.append((entry, start, end))
             continue
-        surface = text[start:end]
-        entry = next((e for e in keys[key] if e.case_ok(surface)), None)
-        if entry is None:
-            continue
+        if ctx is None:
+            ctx = _ArticleContext(text)
         accepted = _accept(entry, text, start, end, ctx, keys)
-        last_end = end  # a rejected longest match still hides the shorter ones inside it
-        if accepted is None or accepted.kind == "blocker":
-            continue
-        out.append((accepted, start, end))
+        if accepted is not None:
+            out.append((accepted, start, end))
     return out
+
+
+def _matches(automaton: Any, keys: dict, text: str, folded: str, lo: int, hi: int,
+             max_start: int | None = None) -> Iterator[tuple[Entry, int, int]]:
+    """Leftmost-longest gazetteer matches in ``folded[lo:hi]`` that pass the boundary and case checks (R1, R2).
+
+    When the longest key at a position fails, a shorter key at the same start
+    ('Washington State' in '... Statehouse') or a key starting at a later word
+    inside it ('the Western Sahara', where 'the West' was the longest key) is tried.
+    ``max_start`` limits the matches yielded to those starting at or before it.
+    """
+    n = len(text)
+    last = lo
+    for end_idx, key in automaton.iter_long(folded, lo, hi):
+        end = end_idx + 1
+        start = end - len(key)
+        if max_start is not None and start > max_start:
+            return
+        if start < last:
+            continue
+        entry = None
+        if start == 0 or not text[start - 1].isalnum():
+            if (end == n or not text[end].isalnum()) and not (key[-1] == "." and end < n and text[end].isalpha()):
+                entry = _resolve(keys, key, text[start:end])
+            if entry is None:
+                for p in range(end - 1, start, -1):
+                    if not folded[p].isalnum() and not folded[p - 1].isspace() and folded[start:p] in keys:
+                        entry = _resolve(keys, folded[start:p], text[start:p])
+                        if entry is not None:
+                            end = p
+                            break
+        if entry is not None:
+            yield entry, start, end
+            last = end
+            if end == end_idx + 1:
+                continue
+        # look again from the next word inside the (rest of the) match
+        q = end if entry is not None else start + 1
+        while q <= end_idx and folded[q - 1].isalnum() and entry is None:
+            q += 1
+        while q <= end_idx and not folded[q].isalnum():
+            q += 1
+        if q <= end_idx:
+            for found in _matches(automaton, keys, text, folded, q, min(n, end_idx + 1 + _MAX_KEY), end_idx):
+                yield found
+                last = max(last, found[2])
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 # ----------------------------------------------------------------- DataFrame API

@@ -353,7 +353,7 @@ def _accept(entry: Entry, text: str, start: int, end: int, ctx: _ArticleContext,
     return entry
 
 
-_URL_ANCHOR = re.compile(r"://|www\.|@|[a-z0-9]\.[a-z]{2,}")
+_URL_ANCHOR = re.compile(r"\.[a-z][a-z]|://|@")
 _SPACE = re.compile(r"\s")
 _CASE_CACHE: dict[tuple[str, str], Entry | None] = {}
 _MAX_KEY = 80  # longer than any gazetteer key we rescan for
@@ -366,6 +366,8 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _URL_ANCHOR.finditer(text):
         if spans and m.start() < spans[-1][1]:
+            continue
+        if m.group()[0] == "." and (m.start() == 0 or not (text[m.start() - 1].islower() or text[m.start() - 1].isdigit())):
             continue
         a = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start()), text.rfind("\t", 0, m.start())) + 1
         nxt = _SPACE.search(text, m.end())

@@ -67,6 +67,7 @@ EXCLUDED = {
     "The Bottom": "common phrase (Saba)",
     "American Islander": "not an English demonym in use",
     "Lao": "language name; Laos is kept",
+    "Congo": "used for both Congos in news (DR Congo and Republic of the Congo are matched by their full names)",
     "Djibouti ": "",
     # demonyms shared by two countries or used for regions and languages
     "Dominican": "Dominica and the Dominican Republic",

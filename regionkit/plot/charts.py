@@ -22,6 +22,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from regionkit.plot._style import RELATION_COLORS, RELATION_LABELS  # shared with the tie maps
+
 __all__ = [
     "RELATION_COLORS",
     "GROUP_COLORS",
@@ -32,27 +34,6 @@ __all__ = [
     "top_countries",
 ]
 
-#: Edge / marker colour per relation (Okabe & Ito 2008, colour-blind safe).
-RELATION_COLORS = {
-    "normalisation": "#009E73",  # bluish green
-    "treaty": "#0072B2",  # blue
-    "conflict": "#D55E00",  # vermillion
-    "meeting": "#E69F00",  # orange
-    "mediation": "#CC79A7",  # reddish purple
-    "trade_energy": "#56B4E9",  # sky blue
-    "co_mention": "#B0B0B0",  # grey
-    "co_member": "#606060",  # dark grey (drawn dashed)
-}
-_RELATION_LABELS = {
-    "normalisation": "normalisation",
-    "treaty": "treaty, agreement",
-    "conflict": "conflict",
-    "meeting": "meeting, talks",
-    "mediation": "mediation",
-    "trade_energy": "trade, energy",
-    "co_mention": "named together (no cue)",
-    "co_member": "listed together (co-members)",
-}
 #: Fill colours for highlighted groups, in order (Paul Tol "light", colour-blind safe).
 GROUP_COLORS = ("#77AADD", "#EE8866", "#44BB99", "#EEDD88", "#FFAABB", "#99DDFF", "#BBCC33", "#AAAA00")
 _OTHER = "#DDDDDD"
@@ -154,7 +135,7 @@ def _node_sizes(nodes: list[str], weights: pd.DataFrame, sizes: Any) -> tuple[di
     return {n: float(series.get(n, 0.0)) for n in nodes}, label
 
 
-def _area(value: float, vmax: float, lo: float = 120.0, hi: float = 1600.0) -> float:
+def _area(value: float, vmax: float, lo: float = 60.0, hi: float = 1100.0) -> float:
     if vmax <= 0:
         return lo
     return lo + (hi - lo) * math.sqrt(max(value, 0.0) / vmax)
@@ -167,12 +148,15 @@ def _width(value: float, vmax: float, lo: float = 0.8, hi: float = 7.0) -> float
 
 
 def _nice_steps(vmax: float) -> list[int]:
-    """Three round sample values up to vmax for a size/width legend."""
-    if vmax <= 1:
-        return [1]
-    top = int(vmax)
-    steps = sorted({1, max(1, int(round(top / 2))), top})
-    return steps
+    """Sample values for a size/width legend: 1, a round middle value (1-2-5 series), the maximum."""
+    top = max(int(round(vmax)), 1)
+    half = top / 2
+    if half < 1.5:
+        mid = None
+    else:
+        mag = 10 ** int(math.floor(math.log10(half)))
+        mid = max(m * mag for m in (1, 2, 5) if m * mag <= half)
+    return sorted({1, top, *([mid] if mid and 1 < mid < top else [])})
 
 
 def tie_network(
@@ -257,8 +241,7 @@ def tie_network(
     graph.add_nodes_from(nodes)
     for a, b, wt in sorted(zip(w["a"], w["b"], w["weight"])):
         graph.add_edge(a, b, weight=1.0 + math.log(wt))
-    k = 2.2 / math.sqrt(len(nodes))
-    pos = nx.spring_layout(graph, seed=seed, k=k, iterations=300, weight="weight")
+    pos = _layout(graph, seed)
 
     member = _membership(groups, as_of)
     colors = {g: GROUP_COLORS[i % len(GROUP_COLORS)] for i, g in enumerate(groups)}
@@ -291,15 +274,20 @@ def tie_network(
     ax.scatter(xy[:, 0], xy[:, 1], s=[_area(size_of[n], smax) for n in nodes], c=fills,
                edgecolors=rings, linewidths=ring_w, zorder=2)
 
+    pad = 0.15
+    ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
+    ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
+    # labels start just below their node (offset by the node radius), then adjustText separates them
+    to_px = ax.transData
+    from_px = ax.transData.inverted()
     texts = []
     for n, (x, y) in zip(nodes, xy):
         label = _name(n) if labels == "name" else n
-        texts.append(ax.text(x, y, label, fontsize=10, ha="center", va="center", color=_INK, zorder=3,
-                             bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.7)))
-    pad = 0.12
-    ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
-    ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
-    ax.set_aspect("equal", adjustable="datalim")
+        radius_px = math.sqrt(_area(size_of[n], smax)) / 2 * ax.figure.dpi / 72
+        px, py = to_px.transform((x, y))
+        tx, ty = from_px.transform((px, py - radius_px - 3))
+        texts.append(ax.text(tx, ty, label, fontsize=10, ha="center", va="top", color=_INK, zorder=4,
+                             bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.75)))
     _repel(ax, texts, xy)
 
     if legend:
@@ -307,13 +295,78 @@ def tie_network(
     return ax
 
 
+def _layout(graph, seed: int) -> dict[str, np.ndarray]:
+    """Spring layout per connected component (seeded), components packed left to right.
+
+    The largest component fills a unit square; smaller ones are scaled by the
+    square root of their size and stacked in a column to its right, so a
+    two-country island does not squeeze the main network into a corner.
+    """
+    import networkx as nx
+
+    comps = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c))
+    biggest = len(comps[0])
+    pos: dict[str, np.ndarray] = {}
+    x_side, y_side = 1.25, 1.0
+    for i, comp in enumerate(comps):
+        # a fresh graph in sorted order: graph.subgraph() iterates a set of names, whose order
+        # changes from one Python process to the next (string hashing) and with it the layout
+        sub = nx.Graph()
+        sub.add_nodes_from(comp)
+        sub.add_edges_from(sorted((min(u, v), max(u, v), d) for u, v, d in graph.subgraph(comp).edges(data=True)))
+        if len(comp) == 1:
+            local = {comp[0]: np.zeros(2)}
+        elif len(comp) == 2:
+            local = {comp[0]: np.array([-0.5, 0.0]), comp[1]: np.array([0.5, 0.0])}
+        else:
+            # Kamada-Kawai spaces nodes by graph distance (dense cliques stay readable); a seeded
+            # spring pass then relaxes it. Both are deterministic for a given seed.
+            start = nx.kamada_kawai_layout(sub, weight=None)
+            local = nx.spring_layout(sub, pos=start, seed=seed, k=2.4 / math.sqrt(len(comp)), iterations=30,
+                                     weight=None)
+        arr = np.array([local[n] for n in comp], dtype=float)
+        arr -= arr.mean(axis=0)
+        span = max(np.abs(arr).max(), 1e-9)
+        arr = _spread(arr / span, min_dist=min(0.3, 1.2 / math.sqrt(len(comp)))) * span
+        span = max(np.abs(arr).max(), 1e-9)
+        if i == 0:
+            scale = 1.0
+            offset = np.zeros(2)
+        else:
+            scale = max(0.18, 0.5 * math.sqrt(len(comp) / biggest))
+            offset = np.array([x_side, y_side - scale])
+            y_side -= 2 * scale + 0.25
+            if y_side < -1.0:  # start a new column
+                x_side += 0.7
+                y_side = 1.0
+        for n, p in zip(comp, arr / span * scale + offset):
+            pos[n] = p
+    return pos
+
+
+def _spread(arr: np.ndarray, min_dist: float, rounds: int = 300) -> np.ndarray:
+    """Push apart nodes closer than ``min_dist`` (deterministic), so cliques stay legible."""
+    arr = arr.copy()
+    n = len(arr)
+    if n < 3:
+        return arr
+    for _ in range(rounds):
+        diff = arr[:, None, :] - arr[None, :, :]
+        dist = np.sqrt((diff**2).sum(-1)) + np.eye(n)
+        close = (dist < min_dist) & ~np.eye(n, dtype=bool)
+        if not close.any():
+            break
+        push = np.where(close, (min_dist - dist) / 2 / dist, 0.0)
+        arr += (diff * push[:, :, None]).sum(axis=1) * 0.5
+    return arr
+
+
 def _repel(ax: Axes, texts: list, xy: np.ndarray) -> None:
-    """Move labels off each other and off the nodes (adjustText; deterministic)."""
+    """Move labels off each other and off the nodes (adjustText, run for a fixed number of steps)."""
     try:
         from adjustText import adjust_text
     except ImportError:  # labels stay centred on their nodes
         return
-    np.random.seed(0)  # adjustText has no seed argument; keep its result identical run to run
     adjust_text(
         texts,
         x=xy[:, 0],
@@ -322,38 +375,61 @@ def _repel(ax: Axes, texts: list, xy: np.ndarray) -> None:
         expand=(1.15, 1.3),
         arrowprops=dict(arrowstyle="-", color="#777777", lw=0.6),
         ensure_inside_axes=True,
+        iter_lim=400,  # an iteration limit, not adjustText's default 1 s time limit: same result every run
     )
 
 
+def _header(text: str) -> Line2D:
+    return Line2D([], [], ls="", marker=None, label=text)
+
+
 def _network_legends(ax, groups, colors, member, nodes, edge_relations, wmax, smax, size_label) -> None:
+    """One legend, four sections: node colour, edge colour, edge width, node size."""
     names = _group_names(groups)
-    group_handles = [Patch(facecolor=colors[g], edgecolor="#555555", label=names[g]) for g in groups]
+    handles: list = [_header("Node colour: group")]
+    handles += [Patch(facecolor=colors[g], edgecolor="#555555", label=names[g]) for g in groups]
+    handles.append(Patch(facecolor=_OTHER, edgecolor="#555555", label="other countries"))
     if any(len(member.get(n, [])) > 1 for n in nodes):
-        group_handles.append(Line2D([], [], marker="o", ls="", mfc="white", mec="#555555", mew=3, ms=11,
-                                    label="ring: also in the group\nof the ring's colour"))
-    group_handles.append(Patch(facecolor=_OTHER, edgecolor="#555555", label="other countries"))
+        handles.append(Line2D([], [], marker="o", ls="", mfc="white", mec="#555555", mew=3, ms=10,
+                              label="ring: also in a second group\n(the ring's colour)"))
+    handles.append(_header("Edge colour: main relation"))
     present = [r for r in RELATION_COLORS if r in set(edge_relations)]
-    rel_handles = [Line2D([], [], color=RELATION_COLORS[r], lw=3, ls="--" if r == "co_member" else "-",
-                          label=_RELATION_LABELS[r]) for r in present]
-    width_handles = [Line2D([], [], color="#555555", lw=_width(v, wmax), label=f"{v}") for v in _nice_steps(wmax)]
-    size_handles = [Line2D([], [], marker="o", ls="", mfc=_OTHER, mec="#555555",
-                           ms=math.sqrt(_area(v, smax)), label=f"{v}") for v in _nice_steps(smax)]
-    leg_kw = dict(loc="upper left", frameon=False, fontsize=9, title_fontsize=10, alignment="left")
-    l1 = ax.legend(handles=group_handles, title="Node colour: group", bbox_to_anchor=(1.01, 1.0), **leg_kw)
-    ax.add_artist(l1)
-    l2 = ax.legend(handles=rel_handles, title="Edge colour: main relation", bbox_to_anchor=(1.01, 0.66), **leg_kw)
-    ax.add_artist(l2)
-    l3 = ax.legend(handles=width_handles, title="Edge width: sentences", bbox_to_anchor=(1.01, 0.33), **leg_kw)
-    ax.add_artist(l3)
-    ax.legend(handles=size_handles, title=f"Node size: {size_label}", bbox_to_anchor=(1.22, 0.33),
-              labelspacing=1.6, borderpad=0.8, **leg_kw)
+    handles += [Line2D([], [], color=RELATION_COLORS[r], lw=3, ls="--" if r == "co_member" else "-",
+                       label=RELATION_LABELS[r]) for r in present]
+    handles.append(_header("Edge width: sentences naming both"))
+    handles += [Line2D([], [], color="#555555", lw=_width(v, wmax), label=f"{v}") for v in _nice_steps(wmax)]
+    leg = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9,
+                    handlelength=2.4, labelspacing=0.7, borderaxespad=0.2)
+    _bold_headers(leg, handles)
+    ax.add_artist(leg)
+    leg.set_clip_on(False)  # add_artist clips to the axes, which would drop it from bbox_inches="tight"
+    # node sizes: a second legend under the first, with room for the big circles
+    fig = ax.figure
+    fig.draw_without_rendering()
+    box = leg.get_window_extent().transformed(ax.transAxes.inverted())
+    sizes = [_header(f"Node size: {size_label}")]
+    sizes += [Line2D([], [], marker="o", ls="", mfc=_OTHER, mec="#555555",
+                     ms=math.sqrt(_area(v, smax)), label=f"{v}") for v in _nice_steps(smax)]
+    leg2 = ax.legend(handles=sizes, loc="upper left", bbox_to_anchor=(box.x0, box.y0 - 0.01), frameon=False,
+                     fontsize=9, handlelength=2.4, labelspacing=2.3, borderaxespad=0.2, borderpad=0.9)
+    _bold_headers(leg2, sizes)
+
+
+def _bold_headers(leg, handles) -> None:
+    headers = {h.get_label() for h in handles if isinstance(h, Line2D) and h.get_marker() in (None, "None", "")
+               and h.get_linestyle() in ("None", "", " ")}
+    for text in leg.get_texts():
+        if text.get_text() in headers:
+            text.set_fontweight("bold")
+            text.set_fontsize(10)
+            text.set_x(-30)  # headers flush left, over the handles
 
 
 # --------------------------------------------------------------------------------------
 # timeline
 # --------------------------------------------------------------------------------------
 
-# category -> (types, marker, colour, label)
+# category -> (types, marker, colour, legend label)
 _TIMELINE_CATEGORIES = (
     ("accords", ("abraham_accords_announced", "abraham_accords_signed", "abraham_accords_joined",
                  "abraham_accords_broker"), "*", "#009E73", "Abraham Accords: announced, signed, joined"),
@@ -363,16 +439,56 @@ _TIMELINE_CATEGORIES = (
     ("summit", ("summit",), "D", "#E69F00", "summit"),
     ("conflict", ("conflict", "displacement"), "X", "#D55E00", "conflict, displacement"),
     ("downgrade", ("diplomatic_downgrade", "diplomatic_break"), "v", "#CC79A7", "relations downgraded or broken"),
-    ("other", (), ".", "#666666", "other events (independence, recognition, membership, ...)"),
+    ("other", (), "o", "#777777", "other (independence, recognition, membership, ...)"),
 )
 _TYPE_CATEGORY = {t: c[0] for c in _TIMELINE_CATEGORIES for t in c[1]}
 _CATEGORY_STYLE = {c[0]: c[2:] for c in _TIMELINE_CATEGORIES}
+_TYPE_TEXT = {
+    "abraham_accords_announced": "accession to the Abraham Accords announced",
+    "abraham_accords_signed": "signs the Abraham Accords",
+    "abraham_accords_joined": "joins the Abraham Accords",
+    "abraham_accords_broker": "signs the Abraham Accords as broker/witness",
+    "diplomatic_relations": "diplomatic relations established",
+}
 
 
 def _floor(value: Any) -> pd.Timestamp:
     from regionkit.ties import _date_floor
 
     return _date_floor(value)
+
+
+def _date_text(raw: str) -> str:
+    raw = str(raw)
+    when = _floor(raw)
+    if len(raw) == 4:
+        return raw
+    if len(raw) == 7:
+        return f"{when:%b %Y}"
+    return f"{when.day} {when:%b %Y}"
+
+
+def _event_text(row: Any, max_chars: int) -> str:
+    """Short label of one record row: parties, then what happened."""
+    parties = [p for p in (row.source, row.target) if p]
+    who = "–".join(_name(p) for p in parties)
+    if row.type in _TYPE_TEXT:
+        what = _TYPE_TEXT[row.type]
+        if row.type.startswith("abraham_accords") and row.target:
+            who = _name(row.source)
+    else:
+        note = str(row.note) if isinstance(row.note, str) else str(row.type).replace("_", " ")
+        note = note.split(" | ")[0]
+        for prefix in ("with USA (broker, host or witness): ",):
+            note = note.removeprefix(prefix)
+        if note.startswith("multilateral ("):
+            note = note.split("): ", 1)[-1]
+        what = note
+        who = ""  # event texts name their parties
+    text = f"{who}: {what}" if who else what
+    if len(text) > max_chars:
+        text = text[: max_chars - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return text
 
 
 def timeline(
@@ -383,32 +499,34 @@ def timeline(
     today: Any = None,
     since: Any = None,
     involving: str = "all",
-    labels: bool = True,
+    max_chars: int = 70,
 ) -> Axes:
-    """Draw the record as one lane per country: Accords steps, relations established, events.
+    """Draw the record as a dated timeline: Accords steps, relations established, key events.
+
+    Each row of the record is a marker on the time axis (shape and colour by
+    kind, explained in the legend) with a stem to its label ("Israel–Azerbaijan:
+    diplomatic relations established", or the event text). Labels are stacked
+    above and below the axis so that none overlap. A dashed line marks today.
 
     Parameters
     ----------
     ref : DataFrame
         Output of :func:`regionkit.reference_ties` (``source, target, type,
-        start``). Rows without a start date are not drawn.
+        start, note``). Rows without a start date are not drawn.
     countries : list of ISO3, optional
-        The lanes, top to bottom (default: every country in ``ref``, by first
-        date).
+        Draw only rows about these countries (see ``involving``); default all.
     ax : matplotlib Axes, optional
-        Where to draw; a new figure when omitted.
+        Where to draw; a new figure (sized to the labels) when omitted.
     today : date-like, optional
         Where to draw the "today" line (default: today's date). Pass a fixed
         date for reproducible figures.
     since : date-like, optional
-        Left end of the time axis (default: a year before the first row).
+        Drop rows before this date (default: keep all).
     involving : {"all", "any"}
-        ``"all"``: draw a row only when every party of it is a lane (ties among
-        the chosen countries); ``"any"``: draw every row that involves a lane,
-        naming the other party next to the marker.
-    labels : bool
-        Write the other party's ISO3 next to markers whose counterpart is not a
-        lane.
+        ``"all"``: rows whose every party is in ``countries`` (ties among them,
+        and one-country events); ``"any"``: rows that involve any of them.
+    max_chars : int
+        Labels longer than this are cut at a word with "…".
 
     Returns
     -------
@@ -420,91 +538,124 @@ def timeline(
     if missing:
         raise ValueError(f"expected rk.reference_ties output; missing columns {missing}")
     frame = ref.copy()
+    if "note" not in frame.columns:
+        frame["note"] = None
     frame["when"] = frame["start"].map(_floor)
     frame = frame[frame["when"].notna()]
-    src = frame["source"].astype(object).where(frame["source"].notna(), None)
-    tgt = frame["target"].astype(object).where(frame["target"].notna(), None)
-    frame = frame.assign(source=src, target=tgt)
-    if countries is None:
-        firsts = pd.concat([frame[["source", "when"]].rename(columns={"source": "c"}),
-                            frame[["target", "when"]].rename(columns={"target": "c"})]).dropna()
-        countries = list(firsts.sort_values("when").drop_duplicates("c")["c"])
-    countries = [str(c) for c in countries]
-    lanes = {c: i for i, c in enumerate(countries)}
+    frame = frame.assign(
+        source=frame["source"].astype(object).where(frame["source"].notna(), None),
+        target=frame["target"].astype(object).where(frame["target"].notna(), None),
+        note=frame["note"].astype(object).where(frame["note"].notna(), None),
+        type=frame["type"].astype(str),
+    )
+    if countries is not None:
+        chosen = {str(c) for c in countries}
+        test = all if involving == "all" else any
+        frame = frame[[test(p in chosen for p in (r.source, r.target) if p) for r in frame.itertuples()]]
+    if since is not None:
+        frame = frame[frame["when"] >= pd.Timestamp(since)]
     today = pd.Timestamp.today().normalize() if today is None else pd.Timestamp(today)
 
-    def parties(row) -> list[str]:
-        return [p for p in (row.source, row.target) if p]
+    events = []
+    seen = set()
+    for r in frame.sort_values(["when", "type"], kind="stable").itertuples():
+        label = f"{_date_text(r.start)}  {_event_text(r, max_chars)}"
+        if label in seen:  # a multilateral event drawn once
+            continue
+        seen.add(label)
+        events.append((r.when, _TYPE_CATEGORY.get(r.type, "other"), label))
 
-    if involving == "all":
-        use = frame[[all(p in lanes for p in parties(r)) for r in frame.itertuples()]]
-    else:
-        use = frame[[any(p in lanes for p in parties(r)) for r in frame.itertuples()]]
-    if since is not None:
-        use = use[use["when"] >= pd.Timestamp(since)]
-
-    ax = _new_ax(ax, (12, 1.0 + 0.75 * max(len(countries), 2)))
-    n = len(countries)
-    for i in range(n):
-        ax.axhline(i, color="#E6E6E6", lw=1, zorder=0)
-    drawn_categories: set[str] = set()
-    seen: set[tuple] = set()
-    counterpart_labels: dict[tuple[int, pd.Timestamp], list[str]] = {}
-    connectors = False
-    for r in use.sort_values("when", kind="stable").itertuples():
-        cat = _TYPE_CATEGORY.get(r.type, "other")
-        marker, color, _ = _CATEGORY_STYLE[cat]
-        ps = parties(r)
-        in_lanes = [p for p in ps if p in lanes]
-        if len(in_lanes) == 2 and in_lanes[0] != in_lanes[1]:
-            y0, y1 = sorted(lanes[p] for p in in_lanes)
-            ax.plot([r.when, r.when], [y0, y1], color=color, lw=1.2, alpha=0.6, zorder=1)
-            connectors = True
-        for p in in_lanes:
-            key = (p, r.when, cat)
-            if key not in seen:
-                seen.add(key)
-                ax.scatter([r.when], [lanes[p]], marker=marker, s=150 if marker == "*" else 70, color=color,
-                           edgecolors="white", linewidths=0.6, zorder=3)
-            drawn_categories.add(cat)
-            others = [q for q in ps if q != p and q not in lanes]
-            if labels and others:
-                counterpart_labels.setdefault((lanes[p], r.when), []).extend(others)
-
-    texts = []
-    for (y, when), others in sorted(counterpart_labels.items(), key=lambda kv: (kv[0][0], kv[0][1])):
-        label = ", ".join(dict.fromkeys(others))
-        texts.append(ax.annotate(label, (when, y), xytext=(0, 9), textcoords="offset points", fontsize=7.5,
-                                 ha="center", va="bottom", color="#444444", rotation=60))
-
-    first = use["when"].min() if len(use) else today - pd.DateOffset(years=5)
-    left = pd.Timestamp(since) if since is not None else first - pd.DateOffset(years=1)
-    right = max(today, use["when"].max() if len(use) else today) + pd.DateOffset(months=8)
+    own_fig = ax is None
+    ax = _new_ax(ax, (13, 6))
+    left = min([e[0] for e in events] + [today]) - pd.DateOffset(months=10)
+    right = max([e[0] for e in events] + [today]) + pd.DateOffset(months=10)
     ax.set_xlim(left, right)
-    ax.axvline(today, color=_INK, lw=1.2, ls="--", zorder=2)
-    ax.annotate(f"today\n{today:%Y-%m-%d}", (today, n - 0.5), xytext=(4, 0), textcoords="offset points",
-                fontsize=8.5, va="top", ha="left", color=_INK)
-    ax.set_yticks(range(n))
-    ax.set_yticklabels([f"{_name(c)} ({c})" for c in countries], fontsize=10)
-    ax.set_ylim(n - 0.5, -0.7)
-    ax.tick_params(axis="y", length=0)
+    ax.axhline(0, color="#444444", lw=1.2, zorder=1)
+    texts = [ax.text(when, 0, label, fontsize=8.5, va="center", ha="left", color=_INK, zorder=4)
+             for when, _, label in events]
+    levels = _stack_labels(ax, texts, [e[0] for e in events])
+    top = max([abs(v) for v in levels] + [1])
+    if own_fig:
+        ax.figure.set_size_inches(13, 2.2 + 0.25 * 2 * top)
+    step = 1.0
+    used = set()
+    for (when, cat, _), text, level in zip(events, texts, levels):
+        marker, color, _ = _CATEGORY_STYLE[cat]
+        y = level * step
+        text.set_y(y)
+        ax.plot([when, when], [0, y], color="#BBBBBB", lw=0.8, zorder=2)
+        ax.scatter([when], [y], marker=marker, s=130 if marker == "*" else 55, color=color,
+                   edgecolors="white", linewidths=0.5, zorder=3)
+        ax.scatter([when], [0], marker="|", s=40, color="#444444", zorder=3)
+        used.add(cat)
+    ax.set_ylim(-(top + 0.8) * step, (top + 1.6) * step)
+    ax.axvline(today, ymax=(2 * top + 1.9) / (2 * top + 2.4), color=_INK, lw=1.2, ls="--", zorder=1)
+    ax.text(today, (top + 1.55) * step, f"today\n{today.day} {today:%b %Y}", fontsize=8.5, va="top",
+            ha="center", color=_INK)
+    ax.set_yticks([])
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    ax.grid(axis="x", color="#EEEEEE", lw=0.8)
+    ax.spines["bottom"].set_position(("data", -(top + 0.8) * step))
+    ax.grid(axis="x", color="#F0F0F0", lw=0.8)
     ax.set_axisbelow(True)
-
     handles = [Line2D([], [], marker=_CATEGORY_STYLE[c][0], ls="", color=_CATEGORY_STYLE[c][1],
-                      ms=12 if _CATEGORY_STYLE[c][0] == "*" else 8, label=_CATEGORY_STYLE[c][2])
-               for c, *_ in _TIMELINE_CATEGORIES if c in drawn_categories]
-    if connectors:
-        handles.append(Line2D([], [], color="#777777", lw=1.2, label="line between lanes: a tie of the two countries"))
-    if texts:
-        handles.append(Line2D([], [], ls="", marker="$\\mathrm{ABC}$", color="#444444", ms=14,
-                              label="ISO3 code: the other party"))
+                      ms=12 if _CATEGORY_STYLE[c][0] == "*" else 7, label=_CATEGORY_STYLE[c][2])
+               for c, *_ in _TIMELINE_CATEGORIES if c in used]
     handles.append(Line2D([], [], color=_INK, ls="--", lw=1.2, label="today"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9,
-              title="Record (data/reference)", title_fontsize=10, alignment="left")
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), frameon=False, fontsize=9,
+              ncols=3, title="Marker: kind of record (data/reference)", title_fontsize=10)
+    if not events:
+        ax.text(0.5, 0.5, "no dated records for these countries", ha="center", va="center", transform=ax.transAxes)
     return ax
+
+
+def _stack_labels(ax: Axes, texts: list, whens: list) -> list[int]:
+    """Give each label a level (1, -1, 2, -2, ...) so labels on one level never overlap.
+
+    Labels that would run past the right edge are right-aligned at their date.
+    """
+    if not texts:
+        return []
+    fig = ax.figure
+    fig.draw_without_rendering()
+    inv = ax.transData.inverted()
+    x_left, x_right = ax.get_xlim()
+    gap = (ax.get_xlim()[1] - ax.get_xlim()[0]) * 0.005  # room for the marker
+    spans = []
+    for text, when in zip(texts, whens):
+        box = text.get_window_extent()
+        (x0, _), (x1, _) = inv.transform([(box.x0, box.y0), (box.x1, box.y1)])
+        width = x1 - x0
+        x = _mdates_num(when)
+        if x + gap + width > x_right and x - gap - width >= x_left:  # fits on the left of its date
+            text.set_ha("right")
+            text.set_x(x - gap)
+            spans.append((x - gap - width, x))
+        else:  # may run past the right end of the axis (the legend sits below, out of the way)
+            text.set_x(x + gap)
+            spans.append((x, x + gap + width))
+    pad = (ax.get_xlim()[1] - ax.get_xlim()[0]) * 0.006
+    occupied: dict[int, list[tuple[float, float]]] = {}
+    levels = []
+    count = {1: 0, -1: 0}  # labels above / below, to keep the two sides balanced
+    for s, e in spans:
+        for depth in range(1, len(spans) + 2):
+            sides = (1, -1) if count[1] <= count[-1] else (-1, 1)
+            free = [d * depth for d in sides
+                    if all(e + pad < a or s - pad > b for a, b in occupied.get(d * depth, []))]
+            if free:
+                lv = free[0]
+                occupied.setdefault(lv, []).append((s, e))
+                count[1 if lv > 0 else -1] += 1
+                levels.append(lv)
+                break
+    return levels
+
+
+def _mdates_num(when: pd.Timestamp) -> float:
+    import matplotlib.dates as mdates
+
+    return float(mdates.date2num(pd.Timestamp(when).to_pydatetime()))
 
 
 # --------------------------------------------------------------------------------------
@@ -522,7 +673,7 @@ def comention_heatmap(
     annotate: bool | None = None,
     labels: str = "name",
     as_of: Any = None,
-    cmap: str = "viridis",
+    cmap: str = "YlGnBu",
 ) -> Axes:
     """Draw a country-by-country matrix of how often pairs are named together, ordered by group.
 
@@ -547,8 +698,8 @@ def comention_heatmap(
     as_of : date-like, optional
         Date for group membership.
     cmap : str
-        Matplotlib colormap (default ``viridis``, colour-blind safe). Zero cells
-        are left white.
+        Matplotlib colormap (default ``YlGnBu``: sequential, colour-blind safe,
+        light for rare pairs). Zero cells are left white.
 
     Returns
     -------
@@ -586,7 +737,11 @@ def comention_heatmap(
         ax.text(0.5, 0.5, "no pairs to draw", ha="center", va="center", transform=ax.transAxes)
         return ax
     masked = np.ma.masked_less_equal(mat, 0)
-    cm = plt.get_cmap(cmap).with_extremes(bad="white")
+    from matplotlib.colors import ListedColormap
+
+    base = plt.get_cmap(cmap)
+    # skip the palest 20% so that a single co-mention is still visible against the white background
+    cm = ListedColormap(base(np.linspace(0.2, 1.0, 256)), name=f"{base.name}_from20").with_extremes(bad="white")
     im = ax.imshow(masked, cmap=cm, vmin=0, vmax=max(mat.max(), 1), interpolation="nearest")
     names = [_name(c) if labels == "name" else c for c in order]
     ax.set_xticks(range(n), names, rotation=60, ha="right", rotation_mode="anchor", fontsize=9)
@@ -598,27 +753,20 @@ def comention_heatmap(
     ax.tick_params(which="minor", length=0)
     for i in range(n):
         ax.add_patch(plt.Rectangle((i - 0.5, i - 0.5), 1, 1, color="#E0E0E0", zorder=2))
-    # group strips and separators
+    # group colour behind each tick label, and lines between the group blocks
     colors = {g: GROUP_COLORS[i % len(GROUP_COLORS)] for i, g in enumerate(group_ids)}
     gnames = _group_names(group_ids)
-    blocks: list[tuple[str | None, int, int]] = []
-    for i, c in enumerate(order):
-        g = member.get(c, [None])[0]
-        if blocks and blocks[-1][0] == g:
-            blocks[-1] = (g, blocks[-1][1], i)
-        else:
-            blocks.append((g, i, i))
-    for g, s, e in blocks:
-        col = colors.get(g, _OTHER)
-        ax.add_patch(plt.Rectangle((-1.6, s - 0.5), 0.8, e - s + 1, color=col, clip_on=False, zorder=3))
-        ax.add_patch(plt.Rectangle((s - 0.5, n - 0.5 + 0.25), e - s + 1, 0.8, color=col, clip_on=False, zorder=3))
-        if s > 0:
-            ax.axhline(s - 0.5, color="#333333", lw=1.0, zorder=4)
-            ax.axvline(s - 0.5, color="#333333", lw=1.0, zorder=4)
+    firsts = [member.get(c, [None])[0] for c in order]
+    for labels_ in (ax.get_xticklabels(), ax.get_yticklabels()):
+        for text, g in zip(labels_, firsts):
+            text.set_bbox(dict(facecolor=colors.get(g, _OTHER), edgecolor="none", pad=1.5))
+    for i in range(1, n):
+        if firsts[i] != firsts[i - 1]:
+            ax.axhline(i - 0.5, color="#333333", lw=1.0, zorder=4)
+            ax.axvline(i - 0.5, color="#333333", lw=1.0, zorder=4)
     ax.set_xlim(-0.5, n - 0.5)
     ax.set_ylim(n - 0.5, -0.5)
-    ax.tick_params(axis="y", pad=14)
-    ax.tick_params(axis="x", pad=14)
+    ax.tick_params(axis="both", pad=4)
     if annotate is None:
         annotate = n <= 20
     if annotate:
@@ -627,18 +775,18 @@ def comention_heatmap(
             for j in range(n):
                 if i != j and mat[i, j] > 0:
                     ax.text(j, i, f"{mat[i, j]:g}", ha="center", va="center", fontsize=7.5,
-                            color="white" if mat[i, j] < 0.6 * vmax else "black", zorder=3)
+                            color="white" if mat[i, j] > 0.55 * vmax else "black", zorder=3)
     for side in ax.spines.values():
         side.set_visible(False)
     cbar = ax.figure.colorbar(im, ax=ax, shrink=0.6, pad=0.02)
     what = {"weight": "sentences naming both countries", "sentences": "sentences naming both countries",
             "articles": "articles naming both countries"}.get(value, f"sentences with relation '{value}'")
     cbar.set_label(what, fontsize=9)
-    handles = [Patch(facecolor=colors[g], label=gnames[g]) for g in group_ids if any(b[0] == g for b in blocks)]
-    if any(b[0] is None for b in blocks):
+    handles = [Patch(facecolor=colors[g], label=gnames[g]) for g in group_ids if g in firsts]
+    if None in firsts:
         handles.append(Patch(facecolor=_OTHER, label="other countries"))
-    ax.legend(handles=handles, title="Axis strip: group", loc="upper left", bbox_to_anchor=(1.25, 1.0),
-              frameon=False, fontsize=9, title_fontsize=10, alignment="left")
+    ax.legend(handles=handles, title="Name background: group", loc="lower left", bbox_to_anchor=(0.0, 1.01),
+              frameon=False, fontsize=9, title_fontsize=10, ncols=min(len(handles), 4), alignment="left")
     return ax
 
 

@@ -200,6 +200,16 @@ def test_world_map_has_no_antimeridian_smear(counts):
         assert (jumps[draws] < 0.4 * width).all(), iso3
 
 
+def test_focus_frame_has_a_caucasus_inset_with_the_same_colours(counts):
+    ax = choropleth(counts, frame="focus", highlight=["south_caucasus"])
+    inset = ax._regionkit["inset"]
+    assert inset in ax.child_axes and inset._regionkit["frame"].name == "caucasus"
+    main, sub = _faces(ax), _faces(inset)
+    assert {i: sub[i] for i in ("ARM", "AZE", "GEO")} == {i: main[i] for i in ("ARM", "AZE", "GEO")}
+    assert any(p.get_gid() == "regionkit-inset-extent" for p in ax.patches)
+    assert choropleth(counts, frame="focus", inset=False)._regionkit.get("inset") is None
+
+
 def test_bahrain_is_visible_as_a_dot_in_focus_and_world(counts):
     for frame in ("focus", "world"):
         ax = choropleth(counts, frame=frame)
@@ -212,13 +222,16 @@ def test_bahrain_is_visible_as_a_dot_in_focus_and_world(counts):
 
 def test_focus_labels_do_not_overlap(counts):
     ax = choropleth(counts, frame="focus", highlight=["central_asia", "south_caucasus"])
+    inset = ax._regionkit["inset"]
     labels = ax._regionkit["labels"]
-    assert {t.get_gid().removeprefix("regionkit-label-") for t in labels} >= set(FOCUS_STATES)
+    named = {t.get_gid().removeprefix("regionkit-label-") for t in labels + inset._regionkit["labels"]}
+    assert named >= set(FOCUS_STATES)  # the South Caucasus is named in its inset
     r = ax.get_figure().canvas.get_renderer()
-    boxes = [t.get_window_extent(r) for t in labels]
+    boxes = [t.get_window_extent(r) for t in labels] + [inset.get_window_extent(r)]
+    labels = [*labels, inset]
     for i in range(len(boxes)):
         for j in range(i):
-            assert not boxes[i].overlaps(boxes[j]), (labels[i].get_text(), labels[j].get_text())
+            assert not boxes[i].overlaps(boxes[j]), (labels[i], labels[j])
 
 
 def test_countries_outside_the_frame_are_listed(counts):

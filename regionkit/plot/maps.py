@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import geopandas as gpd
     from matplotlib.axes import Axes
 
-__all__ = ["FRAMES", "Frame", "FOCUS_STATES", "choropleth", "groups_map", "tie_map"]
+__all__ = ["FRAMES", "INSETS", "Frame", "FOCUS_STATES", "choropleth", "groups_map", "tie_map"]
 
 #: The states regionkit is built around: South Caucasus, Central Asia, Abraham Accords parties.
 FOCUS_STATES = ("ARM", "AZE", "GEO", "KAZ", "KGZ", "TJK", "TKM", "UZB", "ISR", "ARE", "BHR", "MAR", "SDN")
@@ -459,15 +459,29 @@ def _place_labels(ax, texts):
             for x, y in ax.transData.transform(coll.get_offsets()):
                 obstacles.append((x - 4, y - 4, x + 4, y + 4))
 
-    def overlaps(b):
-        for o in placed + obstacles:
+    for p in ax.patches:  # the outline of an inset's area, and the inset itself
+        if p.get_gid() == "regionkit-inset-extent":
+            e = p.get_window_extent(renderer)
+            obstacles.append((e.x0, e.y0, e.x1, e.y1))
+    for child in ax.child_axes:
+        e = child.get_window_extent(renderer)
+        obstacles.append((e.x0, e.y0, e.x1, e.y1))
+    dpi_scale = fig.dpi / 72.0
+    pad = 3 * dpi_scale
+    anchor_boxes = {}
+    for t in texts:  # other countries' label points are obstacles: a label must not hide a neighbour
+        x, y = ax.transData.transform(t._regionkit_anchor)
+        anchor_boxes[id(t)] = (x - pad, y - pad, x + pad, y + pad)
+
+    def overlaps(b, own=None):
+        others = [v for k, v in anchor_boxes.items() if k != own]
+        for o in placed + obstacles + others:
             if b[0] < o[2] and b[2] > o[0] and b[1] < o[3] and b[3] > o[1]:
                 return True
         return b[0] < axbox.x0 or b[2] > axbox.x1 or b[1] < axbox.y0 or b[3] > axbox.y1
 
     # largest text first is a poor order; place in order of anchor y (top to bottom) for stable layouts
     order = sorted(texts, key=lambda t: -ax.transData.transform(t._regionkit_anchor)[1])
-    dpi_scale = fig.dpi / 72.0
     for t in order:
         ax_, ay_ = ax.transData.transform(t._regionkit_anchor)
         bb = t.get_window_extent(renderer)
@@ -485,7 +499,7 @@ def _place_labels(ax, texts):
                     b = (cx, cy - h / 2, cx + w, cy + h / 2)
                 else:
                     b = (cx - w, cy - h / 2, cx, cy + h / 2)
-                if not overlaps(b):
+                if not overlaps(b, id(t)):
                     chosen = (b, r)
                     break
             if chosen:
@@ -512,6 +526,55 @@ def _place_labels(ax, texts):
                 solid_capstyle="round",
             )
             t._regionkit_leader = leader
+
+
+#: Default insets per frame: (inset frame name, [x0, y0, width, height] in axes fraction, ISO3 labelled in it).
+INSETS: dict[str, tuple[str, tuple[float, float, float, float], tuple[str, ...]]] = {
+    # lower left of the focus frame is the western Sahara/Sahel: no focus state is drawn there
+    "focus": ("caucasus", (0.006, 0.012, 0.30, 0.36), ("ARM", "AZE", "GEO")),
+}
+
+
+def _inset(ax, proj: _Projected, inset, world, colors: dict[str, str], *, default=st.NO_DATA, outlines=(), zero=(), hatch=None):
+    """Draw a zoomed inset (e.g. the Caucasus inside the focus frame) with the same colours; return its Axes."""
+    from matplotlib.patches import PathPatch
+
+    if inset is False or inset is None:
+        return None
+    if inset == "auto":
+        spec = INSETS.get(proj.frame.name)
+        if spec is None:
+            return None
+    else:
+        spec = inset if isinstance(inset, tuple) and len(inset) == 3 else (inset, (0.006, 0.012, 0.30, 0.36), ())
+    name, bounds, labels = spec
+    fr = _frame(name)
+    sub = _projected(fr, world)
+    iax = ax.inset_axes(list(bounds), zorder=7)
+    iax._regionkit = {"frame": fr, "colors": {}, "credits": [], "markers": {}}
+    _setup(iax, sub)
+    for s_ in iax.spines.values():
+        s_.set_edgecolor("#333333")
+        s_.set_linewidth(0.7)
+    _draw_countries(iax, sub, colors, default=default)
+    if len(zero):
+        _outline_each(iax, sub, zero)
+    if hatch:
+        hatch(iax, sub)
+    for members, col, ls in outlines:
+        _outline(iax, sub, members, color=col, ls=ls, lw=1.0)
+    if labels:
+        _labels(iax, sub, labels, fontsize=st.FONT_SIZES["label"] - 0.5)
+    # where the inset is on the main map
+    import geopandas as gpd
+
+    x0, y0, x1, y1 = fr.bbox
+    box = gpd.GeoSeries([_rect(x0, y0, x1, y1, n=20)], crs="EPSG:4326").to_crs(proj.frame.crs).iloc[0]
+    (path,) = _paths([box])
+    ax.add_patch(PathPatch(path, facecolor="none", edgecolor="#333333", lw=0.6, zorder=5, gid="regionkit-inset-extent"))
+    iax.set_gid(f"regionkit-inset-{name}")
+    ax._regionkit["inset"] = iax
+    return iax
 
 
 # --------------------------------------------------------------------------- values
@@ -739,6 +802,7 @@ def choropleth(
     bins=None,
     cmap: str = st.SEQUENTIAL,
     labels=None,
+    inset="auto",
     as_of=None,
     legend: bool = True,
     legend_title: str | None = None,
@@ -778,6 +842,10 @@ def choropleth(
     labels
         ISO3 codes to label; ``None`` labels the frame's default countries
         (the focus states in regional frames, none on the world map); ``False`` for none.
+    inset
+        ``"auto"`` adds the frame's default zoomed inset (the Caucasus, lower
+        left of the ``focus`` frame; see :data:`INSETS`); a frame name for
+        another inset there; ``False`` for none.
     as_of
         Date for group membership in *highlight* (default: today).
     legend, legend_title, missing_label
@@ -836,12 +904,16 @@ def choropleth(
             edge.setdefault(m, col)
         hl_entries.append((label, col, ls))
     ax._regionkit["highlight"] = {label: list(m) for label, m in hl}
+    iax = _inset(ax, proj, inset, world, colors, zero=list(zero.index),
+                 outlines=[(m, c, ls) for (_, m), (_, c, ls) in zip(hl, hl_entries, strict=True)])  # fmt: skip
+    inset_labelled = set(INSETS[fr.name][2]) if iax is not None and inset == "auto" and fr.name in INSETS else set()
 
     small = _small(proj, [i for i in s.index if i in drawn] + list(edge))
     _dots(ax, proj, small, {i: colors.get(i, st.NO_DATA) for i in small}, edge=edge)
 
     if labels is None:
         labels = [] if fr.is_world else list(fr.labels) + [m for _, ms in hl for m in ms]
+        labels = [i for i in labels if i not in inset_labelled]  # named in the inset instead
     if labels is not False:
         _labels(ax, proj, labels)
 
@@ -921,6 +993,7 @@ def groups_map(
     groups=("south_caucasus", "central_asia", "abraham_accords"),
     frame="focus",
     labels=None,
+    inset="auto",
     colors=None,
     world=None,
     ax: Axes | None = None,
@@ -940,6 +1013,8 @@ def groups_map(
         A name in :data:`FRAMES` or a bounding box.
     labels
         ISO3 codes to label; default every member shown; ``False`` for none.
+    inset
+        As in :func:`choropleth` (the Caucasus inset in the ``focus`` frame).
     colors
         One colour per group (default colour-blind-safe Okabe–Ito).
     world, ax, figsize
@@ -974,29 +1049,37 @@ def groups_map(
     face = {m: cols[js[0]] for m, js in where.items()}
     _draw_countries(ax, proj, face)
     overlaps = {m: js for m, js in where.items() if len(js) > 1}
-    from matplotlib.collections import PatchCollection
-    from matplotlib.patches import PathPatch
-
     hatches = ["////", "\\\\\\\\", "xxxx"]
-    for m, js in overlaps.items():
-        geom = proj.world.loc[proj.world["iso3"] == m, "geometry"]
-        if geom.empty:
-            continue
-        for n, j in enumerate(js[1:]):
-            (path,) = _paths(geom.values)
-            coll = PatchCollection(
-                [PathPatch(path)], facecolors="none", edgecolors="none", hatch=hatches[n % 3], zorder=2, gid=f"regionkit-overlap-{m}"
-            )
-            coll.set_hatchcolor(cols[j])
-            coll.set_hatch_linewidth(1.6)
-            ax.add_collection(coll, autolim=False)
+
+    def hatch(target, pj):
+        from matplotlib.collections import PatchCollection
+        from matplotlib.patches import PathPatch
+
+        for m, js in overlaps.items():
+            geom = pj.world.loc[pj.world["iso3"] == m, "geometry"]
+            if geom.empty:
+                continue
+            for n, j in enumerate(js[1:]):
+                (path,) = _paths(geom.values)
+                coll = PatchCollection(
+                    [PathPatch(path)], facecolors="none", edgecolors="none", hatch=hatches[n % 3], zorder=2,
+                    gid=f"regionkit-overlap-{m}",
+                )  # fmt: skip
+                coll.set_hatchcolor(cols[j])
+                coll.set_hatch_linewidth(1.6)
+                target.add_collection(coll, autolim=False)
+
+    hatch(ax, proj)
     for j, g in enumerate(groups):
         _outline(ax, proj, members[g], color="#333333", lw=0.6, gid=f"regionkit-group-{g}", zorder=3)
     allm = list(where)
     small = _small(proj, allm)
     _dots(ax, proj, small, face, edge={m: cols[js[1]] for m, js in overlaps.items() if m in small})
+    iax = _inset(ax, proj, inset, world, face, hatch=hatch,
+                 outlines=[(members[g], "#333333", "-") for g in groups])  # fmt: skip
     if labels is None:
-        labels = allm
+        skip = set(INSETS[fr.name][2]) if iax is not None and inset == "auto" and fr.name in INSETS else set()
+        labels = [m for m in allm if m not in skip]
     if labels is not False:
         _labels(ax, proj, labels)
     ax._regionkit.update({"groups": members, "overlaps": {m: [groups[j] for j in js] for m, js in overlaps.items()}, "as_of": day})

@@ -96,12 +96,21 @@ _FUNCTION_WORDS = {
     "each", "some", "many", "most", "more", "other", "another", "such", "so", "yet", "still", "however", "said",
     "says", "told", "says", "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "should",
 }
-_TITLE_WORDS |= _FUNCTION_WORDS
+_TITLE_WORDS |= _FUNCTION_WORDS | {
+    # words that start the name of a thing, not a surname ("U.S.-Georgia Strategic Partnership Charter")
+    "strategic", "partnership", "charter", "commission", "dialogue", "forum", "initiative", "program",
+    "programme", "fund", "center", "centre", "foundation", "alliance", "pact", "policy", "act", "framework",
+    "task", "working", "business", "trade", "economic", "security", "cooperation", "joint", "bilateral",
+    "relations", "association", "chamber", "board", "union", "league", "cup", "open", "team", "squad",
+    "peace", "war", "crisis", "conflict", "talks", "process", "plan", "deal", "accord", "accords", "investment",
+    "water", "border", "red", "green", "national", "tech", "institute", "project", "railway", "highway",
+}
 #: words after a place that describe it rather than start a name ("Gaza Peace Plan", "Karabakh region")
 _PLACE_CONTINUATIONS = _FUNCTION_WORDS | {
     "peace", "plan", "ceasefire", "war", "conflict", "crisis", "talks", "deal", "process", "negotiations",
     "reconstruction", "humanitarian", "operation", "offensive", "front", "question", "issue", "strip", "corridor",
-    "city", "province", "region", "oblast", "district", "governorate", "valley", "border", "coast", "capital",
+    "city", "province", "region", "oblast", "district", "governorate", "autonomous", "republic", "territory",
+    "territories", "enclave", "exclave", "islands", "island", "peninsula", "mountains", "delta", "basin", "valley", "border", "coast", "capital",
     "east", "west", "north", "south", "eastern", "western", "northern", "southern", "government", "authorities",
     "officials", "residents", "people", "president", "mayor", "governor", "airport", "port", "summit", "format",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",

@@ -136,3 +136,19 @@ def test_every_demo_article_accounted_for(demo_articles):
     assert per_country["share"].between(0, 1).all()
     empty = rk.country_counts(rk.extract_mentions(["Nothing."]), ["0", "1"])
     assert empty["mentions"].tolist() == [0, 0] and empty["iso3"].isna().all()
+
+
+def test_demo_corpus_against_hand_annotation(demo_articles):
+    """34 official texts + the seed page, annotated by reading (tests/data/demo_gold.csv)."""
+    from conftest import TESTDATA
+
+    lines = [ln for ln in (TESTDATA / "demo_gold.csv").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    gold = {row.split(",")[0]: set(filter(None, row.split(",")[1].split(";"))) for row in lines[1:]}
+    m = rk.extract_mentions(demo_articles, sections=("body",))
+    got = rk.article_countries(m, demo_articles).set_index("article_id")["countries"].map(set).to_dict()
+    assert set(got) == set(gold)
+    tp = sum(len(got[a] & gold[a]) for a in gold)
+    fp = sum(len(got[a] - gold[a]) for a in gold)
+    fn = sum(len(gold[a] - got[a]) for a in gold)
+    assert tp / (tp + fp) >= 0.98 and tp / (tp + fn) >= 0.95, (tp, fp, fn)
+    assert got["000_882ee92918b85e76"] == SEED_BODY

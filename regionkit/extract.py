@@ -321,6 +321,18 @@ class _ArticleContext:
         return self._georgia_is_us
 
 
+_LANG_PREV = re.compile(r"\b(?:in|into|from|speak|speaks|speaking|spoke|spoken|learn|learning|learned|fluent|"
+                        r"translated|translation|native|teach|teaching|taught|study|studying|write|wrote|written)"
+                        r"(?:(?:\s+[A-Z][a-z]+,?){1,4}\s+(?:and|or)|(?:\s+[A-Z][a-z]+,){1,4})?\s$", re.IGNORECASE)
+_LANG_NEXT = re.compile(r"(?:\s*$|\s*[.,;:!?)\]\"'\u201d\u2019]|\s+(?:and|or|as|with|to|by|on|at|for|but|is|was|"
+                        r"language|languages|fluently|well|natively)\b)")
+
+
+def _language_use(text: str, start: int, end: int) -> bool:
+    """'written in Russian', 'speaks French and English': the demonym names a language (R8)."""
+    return bool(_LANG_PREV.search(text[max(0, start - 60):start])) and bool(_LANG_NEXT.match(text, end))
+
+
 def _accept(entry: Entry, text: str, start: int, end: int, ctx: _ArticleContext, keys: dict) -> Entry | None:
     """Apply the context rules R4-R9; return the entry to record (maybe re-targeted) or None."""
     surface = text[start:end]
@@ -344,7 +356,7 @@ def _accept(entry: Entry, text: str, start: int, end: int, ctx: _ArticleContext,
     if entry.iso3 == "TUR" and key.startswith("turkey") and _BIRD_CUES.search(_sentence_window(text, start, end)):
         return None
     # R8 language
-    if entry.kind == "demonym" and _LANGUAGE_AFTER.match(text[end:end + 20]):
+    if entry.kind == "demonym" and (_LANGUAGE_AFTER.match(text[end:end + 20]) or _language_use(text, start, end)):
         return None
     # R9 names of things built on a place or capital
     if entry.kind in {"capital", "place"} and key not in {"washington"}:

@@ -97,6 +97,13 @@ def test_r7_turkey_bird():
 def test_r8_language_is_not_a_nation():
     assert countries("Russian-speaking residents and Arabic-language media") == set()
     assert countries("Russian troops") == {"RUS"}
+    assert countries("The statement was published in Russian, Kazakh and English.") == set()
+    assert countries("Troops moved deeper into Russian territory.") == {"RUS"}
+
+
+def test_negotiation_formats_named_after_capitals():
+    assert countries("the OSCE Minsk process and the Astana format") == set()
+    assert countries("Sino-Russian ties") == {"CHN", "RUS"}
 
 
 # R9 names of things

@@ -33,14 +33,22 @@ R6  Georgia the US state: "Georgia"/"Georgian(s)" become the USA (kind ``place``
 R7  turkey the bird: "Turkey" with Thanksgiving/poultry cues in its sentence is
     the bird: no row.
 R8  Language, not nation: a demonym followed by "language", "-speaking",
-    "-language", "speakers" or "-speaker" is a language: no row.
+    "-language", "speakers" or "-speaker", or used as a language ("written in
+    Russian", "speaks French and English", "in Russian, Kazakh and English")
+    is a language: no row. "Russian territory" stays RUS.
 R9  Names of things: a capital or place followed by another capitalised word
     that is not a known continuation is part of a name ("Baku Energy Week",
     "Tehran Times", "Paris Hilton"): no row. Country names and demonyms inside
     a same-country entity still count ("Turkish Airlines" -> TUR, "Israel
     Defense Forces" -> ISR).
 R10 America in "Latin America", "South American", ... is a region (a longer
-    group entry wins by R3's longest-match rule).
+    group entry wins by R3's longest-match rule); seats of government stand
+    for their state ("the Kremlin", "Downing Street", "the Élysée"), but
+    negotiation formats named after a capital do not ("the Minsk process",
+    "the Astana format").
+
+Ambiguous names are never guessed: a bare "Congo" (either Congo) and
+"Korean" (either Korea) give no row; "Brussels" is the EU, not Belgium.
 """
 
 from __future__ import annotations

@@ -536,45 +536,54 @@ def _iter_inputs(articles: Any, text_column: str, id_column: str) -> Iterator[tu
     )
 
 
-def _extract_one(article_id: str, text: Any, rows: dict[str, list], names: dict[str, str],
-                 want_sections: set[str] | None, want_kinds: set[str] | None) -> int:
+def _extract_one(article_id: str, text: Any, rows: list[tuple], want_sections: set[str] | None,
+                 want_kinds: set[str] | None) -> int:
     if not isinstance(text, str) or not text:
         return 0
     found = scan_text(text)
     if not found:
         return 0
     spans = sentence_spans(text)
-    starts = [s for s, _ in spans]
     noise = boilerplate_spans(text)
-    noise_starts = [a for a, _ in noise]
+    n_spans, n_noise = len(spans), len(noise)
+    si = ni = 0
     count = 0
-    for entry, start, end in found:
+    append = rows.append
+    for entry, start, end in found:  # sorted by start: walk the sentence and noise spans once
+        while si + 1 < n_spans and spans[si + 1][0] <= start:
+            si += 1
+        while ni < n_noise and noise[ni][1] <= start:
+            ni += 1
+        section = "boilerplate" if ni < n_noise and noise[ni][0] <= start else "body"
         if want_kinds is not None and entry.kind not in want_kinds:
             continue
-        k = bisect.bisect_right(noise_starts, start) - 1
-        section = "boilerplate" if k >= 0 and start < noise[k][1] else "body"
         if want_sections is not None and section not in want_sections:
             continue
-        rows["article_id"].append(article_id)
-        rows["iso3"].append(entry.iso3)
-        rows["country"].append(names.get(entry.iso3) if entry.iso3 else None)
-        rows["surface"].append(text[start:end])
-        rows["kind"].append(entry.kind)
-        rows["group"].append(entry.group)
-        rows["start"].append(start)
-        rows["end"].append(end)
-        rows["sentence"].append(max(bisect.bisect_right(starts, start) - 1, 0))
-        rows["section"].append(section)
+        append((article_id, entry, text[start:end], start, end, si, section))
         count += 1
     return count
 
 
-def _frame(rows: dict[str, list]) -> pd.DataFrame:
+def _frame(rows: list[tuple], names: dict[str, str]) -> pd.DataFrame:
     import pandas as pd
 
-    if not rows["article_id"]:
+    if not rows:
         return MENTIONS_META.copy()
-    return pd.DataFrame({col: pd.array(rows[col], dtype=dtype) for col, dtype in MENTION_COLUMNS.items()})
+    ids, entries, surfaces, starts, ends, sentences, sections = zip(*rows)
+    iso3 = [e.iso3 for e in entries]
+    data = {
+        "article_id": ids,
+        "iso3": iso3,
+        "country": [names.get(c) if c else None for c in iso3],
+        "surface": surfaces,
+        "kind": [e.kind for e in entries],
+        "group": [e.group for e in entries],
+        "start": starts,
+        "end": ends,
+        "sentence": sentences,
+        "section": sections,
+    }
+    return pd.DataFrame({col: pd.array(list(data[col]), dtype=dtype) for col, dtype in MENTION_COLUMNS.items()})
 
 
 def extract_mentions(
@@ -632,7 +641,7 @@ def extract_mentions(
     if isinstance(articles, Iterator) and not isinstance(articles, (str, pd.DataFrame, pd.Series)):
         return (extract_mentions(chunk, **opts) for chunk in articles)
     names = gazetteer().names
-    rows: dict[str, list] = {col: [] for col in MENTION_COLUMNS}
+    rows: list[tuple] = []
     items = _iter_inputs(articles, text_column, id_column)
     if progress is not False:
         from tqdm.auto import tqdm
@@ -640,5 +649,5 @@ def extract_mentions(
         total = len(articles) if hasattr(articles, "__len__") and not isinstance(articles, str) else None
         items = tqdm(items, total=total, unit="art", desc="extract", disable=None if progress is None else not progress)
     for article_id, text in items:
-        _extract_one(article_id, text, rows, names, want_sections, want_kinds)
-    return _frame(rows)
+        _extract_one(article_id, text, rows, want_sections, want_kinds)
+    return _frame(rows, names)

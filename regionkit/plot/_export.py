@@ -79,7 +79,8 @@ def _fit_width(fig, width: float) -> None:
         leg = ax.get_legend()
         if leg is not None and leg.get_gid() == "regionkit-legend":
             lb, ab = leg.get_window_extent(renderer), ax.get_window_extent(renderer)
-            if lb.x0 >= ab.x1 - 1 and lb.width / fig.dpi > 0.3 * width:  # legend right of the map, too wide
+            right_and_wide = lb.x0 >= ab.x1 - 1 and lb.width / fig.dpi > 0.25 * width
+            if right_and_wide or lb.width / fig.dpi > width - 0.1:  # reflow below the map, in columns that fit
                 _legend_below(ax, width)
     for _ in range(8):
         renderer = fig.canvas.get_renderer()

@@ -349,7 +349,8 @@ def _visible(proj: _Projected) -> set[str]:
 def _small(proj: _Projected, iso3s) -> list[str]:
     """The countries among *iso3s* too small to see at this frame's scale (drawn as dots)."""
     x0, y0, x1, y1 = proj.extent
-    side = 0.0045 * max(x1 - x0, y1 - y0)
+    # a country whose area is below a square of this side is a few pixels at print size: draw a dot
+    side = (0.0045 if proj.frame.is_world else 0.008) * max(x1 - x0, y1 - y0)
     g = proj.world[proj.world["iso3"].isin(list(iso3s))]
     inside = (g["lx"] >= x0) & (g["lx"] <= x1) & (g["ly"] >= y0) & (g["ly"] <= y1)
     return g.loc[(g["area"] < side * side) & inside, "iso3"].tolist()
@@ -984,7 +985,20 @@ def _legend(ax, fr: Frame, title: str, entries, hl_entries=(), extra=(), *, patc
         **loc,
     )
     leg.set_gid("regionkit-legend")
+    _fit_legend(ax, fr)
     return leg
+
+
+def _fit_legend(ax, fr: Frame) -> None:
+    """On a world map the legend sits in the South Pacific; if it is too wide for that, move it below the map."""
+    if not fr.is_world:
+        return
+    from regionkit.plot._export import _legend_below
+
+    fig = ax.get_figure(root=True)
+    r = fig.canvas.get_renderer()
+    if ax.get_legend().get_window_extent(r).width > 0.22 * ax.get_window_extent(r).width:
+        _legend_below(ax, fig.get_size_inches()[0])
 
 
 def groups_map(
@@ -1012,7 +1026,7 @@ def groups_map(
     frame
         A name in :data:`FRAMES` or a bounding box.
     labels
-        ISO3 codes to label; default every member shown; ``False`` for none.
+        ISO3 codes to label; default every member shown (none on the world map); ``False`` for none.
     inset
         As in :func:`choropleth` (the Caucasus inset in the ``focus`` frame).
     colors
@@ -1079,7 +1093,7 @@ def groups_map(
                  outlines=[(members[g], "#333333", "-") for g in groups])  # fmt: skip
     if labels is None:
         skip = set(INSETS[fr.name][2]) if iax is not None and inset == "auto" and fr.name in INSETS else set()
-        labels = [m for m in allm if m not in skip]
+        labels = [] if fr.is_world else [m for m in allm if m not in skip]
     if labels is not False:
         _labels(ax, proj, labels)
     ax._regionkit.update({"groups": members, "overlaps": {m: [groups[j] for j in js] for m, js in overlaps.items()}, "as_of": day})
@@ -1112,6 +1126,7 @@ def groups_map(
         **loc,
     )
     leg.set_gid("regionkit-legend")
+    _fit_legend(ax, fr)
     return ax
 
 
@@ -1124,8 +1139,8 @@ def Line2D_dot():
 def tie_map(
     ties: pd.DataFrame,
     *,
-    weight: str | None = "weight",
-    relation: str | None = "relation",
+    weight: str | None = None,
+    relation: str | bool | None = None,
     frame="focus",
     labels=None,
     curvature: float = 0.18,
@@ -1145,11 +1160,13 @@ def tie_map(
         optionally a weight and a relation column, e.g. the output of
         ``rk.tie_table(...)`` (``a, b, articles, sentences, weight, relation``).
     weight
-        Column giving the line width (linear in the value); ``None`` or a
-        missing column draws every tie at one width.
+        Column giving the line width (linear in the value). Default ``weight``
+        when the table has it; without one every tie has the same width.
     relation
-        Column giving the colour (one Okabe–Ito colour per relation); ``None``
-        or a missing column draws every tie in one colour.
+        Column giving the colour (the colours of ``_style.RELATION_COLORS``,
+        the same as in the network chart). Default ``relation``, else
+        ``dominant`` (the dominant relation in ``rk.tie_table`` output), when
+        present; ``False`` draws every tie in one colour.
     frame
         A name in :data:`FRAMES` or a bounding box.
     labels
@@ -1178,8 +1195,14 @@ def tie_map(
     if not isinstance(ties, pd.DataFrame) or not {"a", "b"} <= set(ties.columns):
         cols = ", ".join(map(str, getattr(ties, "columns", []))) or "none"
         raise ValueError(f"tie_map needs a DataFrame with columns 'a' and 'b' (ISO3 or names); got columns: {cols}")
+    if weight is None:
+        weight = "weight" if "weight" in ties.columns else None
+    if relation is None:
+        relation = next((c for c in ("relation", "dominant") if c in ties.columns), None)
+    elif relation is False:
+        relation = None
     for col, what in ((weight, "weight"), (relation, "relation")):
-        if col is not None and col not in ties.columns and col != what:
+        if col is not None and col not in ties.columns:
             raise ValueError(f"no {what} column {col!r}; columns: {', '.join(map(str, ties.columns))}")
     fr = _frame(frame)
     t = ties.copy()
@@ -1279,12 +1302,14 @@ def tie_map(
             handles.append(Line2D([], [], color="#555555", lw=width(v)))
             texts.append(f"{weight} {_fmt(v, _is_int([v]), False)}")
     if handles:
-        title = " / ".join(x for x, ok in (("Relation", has_r), ("Line width = " + str(weight), has_w and wmax > wmin)) if ok)
+        parts = [x for x, ok in (("colour: relation", has_r), (f"width: {weight}", has_w and wmax > wmin)) if ok]
+        title = f"Ties ({', '.join(parts)})"
         loc = {"loc": "lower left", "bbox_to_anchor": (0.005, 0.02)} if fr.is_world else {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)}
         leg = ax.legend(
             handles, texts, title=title, fontsize=st.FONT_SIZES["legend"], title_fontsize=st.FONT_SIZES["legend_title"],
             frameon=fr.is_world, edgecolor="none", alignment="left", handlelength=2.2, **loc,
         )  # fmt: skip
         leg.set_gid("regionkit-legend")
+        _fit_legend(ax, fr)
     del Patch
     return ax

@@ -536,7 +536,8 @@ INSETS: dict[str, tuple[str, tuple[float, float, float, float], tuple[str, ...]]
 }
 
 
-def _inset(ax, proj: _Projected, inset, world, colors: dict[str, str], *, default=st.NO_DATA, outlines=(), zero=(), hatch=None):
+def _inset(ax, proj: _Projected, inset, world, colors: dict[str, str], *, default=st.NO_DATA, outlines=(), zero=(), hatch=None,
+           label=True):  # fmt: skip
     """Draw a zoomed inset (e.g. the Caucasus inside the focus frame) with the same colours; return its Axes."""
     from matplotlib.patches import PathPatch
 
@@ -564,7 +565,7 @@ def _inset(ax, proj: _Projected, inset, world, colors: dict[str, str], *, defaul
         hatch(iax, sub)
     for members, col, ls in outlines:
         _outline(iax, sub, members, color=col, ls=ls, lw=1.0)
-    if labels:
+    if labels and label:
         _labels(iax, sub, labels, fontsize=st.FONT_SIZES["label"] - 0.5)
     # where the inset is on the main map
     import geopandas as gpd
@@ -905,7 +906,7 @@ def choropleth(
             edge.setdefault(m, col)
         hl_entries.append((label, col, ls))
     ax._regionkit["highlight"] = {label: list(m) for label, m in hl}
-    iax = _inset(ax, proj, inset, world, colors, zero=list(zero.index),
+    iax = _inset(ax, proj, inset, world, colors, zero=list(zero.index), label=labels is not False,
                  outlines=[(m, c, ls) for (_, m), (_, c, ls) in zip(hl, hl_entries, strict=True)])  # fmt: skip
     inset_labelled = set(INSETS[fr.name][2]) if iax is not None and inset == "auto" and fr.name in INSETS else set()
 
@@ -1089,7 +1090,7 @@ def groups_map(
     allm = list(where)
     small = _small(proj, allm)
     _dots(ax, proj, small, face, edge={m: cols[js[1]] for m, js in overlaps.items() if m in small})
-    iax = _inset(ax, proj, inset, world, face, hatch=hatch,
+    iax = _inset(ax, proj, inset, world, face, hatch=hatch, label=labels is not False,
                  outlines=[(members[g], "#333333", "-") for g in groups])  # fmt: skip
     if labels is None:
         skip = set(INSETS[fr.name][2]) if iax is not None and inset == "auto" and fr.name in INSETS else set()

@@ -13,7 +13,8 @@
 - :func:`extract_to` is what ``regionkit extract --workers N`` / ``--scheduler
   ADDRESS`` runs: the partitions go to the cluster as tasks, at most a few per
   worker in flight, and the client writes results as they arrive, to the same
-  outputs as :func:`regionkit.stream.stream_mentions` (folder output is resumable).
+  outputs as :func:`regionkit.stream.stream_mentions` (file and folder outputs
+  are resumable).
 
 Aliases added with :func:`regionkit.add_aliases` live in the client process only;
 workers use the shipped gazetteer.
@@ -313,7 +314,7 @@ def extract_to(
     paths
         Files, folders or globs.
     output
-        A ``.csv``/``.parquet``/``.jsonl`` file, a folder (resumable Parquet parts) or None (stdout CSV).
+        A ``.csv``/``.parquet``/``.jsonl`` file or a folder (both resumable), or None (stdout CSV).
     workers
         Start a local cluster with this many single-threaded worker processes.
     scheduler
@@ -339,7 +340,8 @@ def extract_to(
     from distributed import Client, LocalCluster
 
     from regionkit.articles import _expand
-    from regionkit.stream import FileSink, PartStore, StreamSummary, _advance, _progress_bar, input_fingerprint, output_kind
+    from regionkit.stream import (FileSink, PartStore, StreamSummary, _advance, _progress_bar, close_output,
+                                  input_fingerprint, open_output, output_kind)
 
     sections = None if sections is None else tuple([sections] if isinstance(sections, str) else sections)
     if encoding_errors not in {"strict", "replace"}:
@@ -361,13 +363,10 @@ def extract_to(
     sink: FileSink | None = None
     bar = None
     try:
-        if kind == "folder":
-            fingerprint = {"inputs": input_fingerprint(paths), "engine": "dask", "blocksize": _parse_size(blocksize),
-                           "text_column": text_column, "id_column": id_column, "encoding_errors": encoding_errors,
-                           "sections": list(sections) if sections else None, "partition_by": partition_by}
-            store = PartStore(output, fingerprint=fingerprint, partition_by=partition_by)
-        else:
-            sink = FileSink(output)
+        fingerprint = {"inputs": input_fingerprint(paths), "engine": "dask", "blocksize": _parse_size(blocksize),
+                       "text_column": text_column, "id_column": id_column, "encoding_errors": encoding_errors,
+                       "sections": list(sections) if sections else None, "partition_by": partition_by}
+        store, sink = open_output(output, kind, fingerprint, partition_by)
         bar = _progress_bar(paths, progress)
         warm_workers(client)
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
@@ -405,10 +404,7 @@ def extract_to(
                 sink.write(mentions)
             summary.parts_written += 1
             _advance(bar, stats["articles"])
-        if store is not None:
-            store.finish()
-        else:
-            sink.close(MENTIONS_META)
+        close_output(output, kind, store, sink)
     except BaseException:
         if sink is not None:
             sink.abort()

@@ -6,9 +6,12 @@ next chunk is read, so memory stays flat however large the corpus is.
 
 Output
 ------
-- A file (``.csv``, ``.parquet``, ``.jsonl``) or stdout: written chunk by chunk to
-  a temporary file that is renamed into place at the end (no half-written file
-  ever carries the final name).
+- stdout: CSV, written chunk by chunk.
+- A file (``.csv``, ``.parquet``, ``.jsonl``): the chunks are written as Parquet
+  parts into a hidden ``.NAME.parts`` folder next to it (resumable, as below);
+  at the end they are combined in order into a temporary file that is renamed
+  into place, and the parts are removed. No half-written file ever carries the
+  final name.
 - A folder: a Parquet dataset, one part file per input chunk
   (``part-000042-<key>.parquet``), optionally Hive-partitioned by ``month`` or
   ``source`` (``month=2024-05/part-...``). Each part is written to a temporary
@@ -47,6 +50,8 @@ __all__ = [
     "StreamSummary",
     "PartStore",
     "output_kind",
+    "open_output",
+    "close_output",
     "FILE_SUFFIXES",
     "PARTITION_COLUMNS",
 ]
@@ -170,6 +175,8 @@ class FileSink:
         self._header = False
         if self.output is not None:
             self.output.parent.mkdir(parents=True, exist_ok=True)
+            for stale in self.output.parent.glob(f".{self.output.name}.*.tmp"):  # left by a killed run
+                stale.unlink(missing_ok=True)
             self._tmp = self.output.with_name(f".{self.output.name}.{uuid.uuid4().hex[:8]}.tmp")
 
     def write(self, frame: pd.DataFrame) -> None:
@@ -256,10 +263,13 @@ class PartStore:
         JSON-serialisable description of inputs and options; a mismatch is an error.
     partition_by
         None, ``"month"`` or ``"source"`` (Hive-style sub-folders).
+    private
+        The folder is regionkit's own hidden cache (for a file output): a manifest
+        of a different run is discarded instead of refused.
     """
 
     def __init__(self, directory: str | os.PathLike, *, fingerprint: dict[str, Any],
-                 partition_by: str | None = None) -> None:
+                 partition_by: str | None = None, private: bool = False) -> None:
         self.dir = Path(directory)
         self.partition_by = partition_by
         self.fingerprint = fingerprint
@@ -269,13 +279,21 @@ class PartStore:
         if manifest_path.exists():
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
             old = manifest.get("fingerprint", {})
-            if manifest.get("format") != _FORMAT or old != fingerprint:
+            if (manifest.get("format") != _FORMAT or old != fingerprint) and private:
+                import shutil  # our own hidden cache of an earlier, different run: start over
+
+                shutil.rmtree(self.dir)
+                manifest = {"chunks": {}}
+                self.dir.mkdir(parents=True)
+            elif manifest.get("format") != _FORMAT or old != fingerprint:
                 changed = sorted(k for k in set(old) | set(fingerprint) if old.get(k) != fingerprint.get(k))
                 raise ValueError(
                     f"output folder {self.dir} holds the results of a different run (changed: {', '.join(changed) or 'format'}); "
                     f"delete it or choose another output folder"
                 )
             self.chunks: dict[str, dict[str, Any]] = manifest.get("chunks", {})
+            if not self.chunks:
+                self._save(complete=False)
         else:
             if self.dir.exists() and any(p for p in self.dir.iterdir() if not p.name.startswith(".")):
                 raise ValueError(f"output folder {self.dir} is not empty and has no {MANIFEST}; "
@@ -383,6 +401,49 @@ def _partition_values(chunk: pd.DataFrame, mentions: pd.DataFrame, partition_by:
     return mentions["article_id"].astype(str).map(lookup).astype(object)
 
 
+# ------------------------------------------------------------ outputs
+def parts_dir_for(output: str | os.PathLike) -> Path:
+    """The hidden folder of Parquet parts behind a file output (removed once the file is complete)."""
+    path = Path(output)
+    return path.parent / f".{path.name}.parts"
+
+
+def open_output(output: str | os.PathLike | None, kind: str, fingerprint: dict[str, Any],
+                partition_by: str | None) -> tuple[PartStore | None, FileSink | None]:
+    """Return the part store (folder and file outputs: resumable) or the stdout sink."""
+    if kind == "folder":
+        return PartStore(output, fingerprint=fingerprint, partition_by=partition_by), None
+    if kind == "file":
+        return PartStore(parts_dir_for(output), fingerprint=fingerprint, private=True), None
+    return None, FileSink(None)
+
+
+def close_output(output: str | os.PathLike | None, kind: str, store: PartStore | None, sink: FileSink | None) -> None:
+    """Finish the output: mark a folder complete, or combine a file's parts in chunk order and drop them."""
+    import shutil
+
+    import pandas as pd
+
+    from regionkit._schema import MENTIONS_META
+
+    if kind == "stdout":
+        sink.close(MENTIONS_META)
+        return
+    store.finish()
+    if kind == "folder":
+        return
+    final = FileSink(output)
+    try:
+        for rec in sorted(store.chunks.values(), key=lambda r: r["index"]):
+            for name in rec["files"]:
+                final.write(pd.read_parquet(store.dir / name))
+        final.close(MENTIONS_META)
+    except BaseException:
+        final.abort()
+        raise
+    shutil.rmtree(store.dir, ignore_errors=True)
+
+
 # --------------------------------------------------------------- drivers
 def iter_mentions(
     source: Any,
@@ -447,9 +508,10 @@ def stream_mentions(
         Files, folders or globs (as :func:`regionkit.read_articles` takes), or an
         iterable of article DataFrames.
     output
-        A ``.csv``, ``.parquet`` or ``.jsonl`` file; a folder (Parquet parts,
-        resumable: re-running after a crash skips the finished chunks); or None
-        for CSV on stdout.
+        A ``.csv``, ``.parquet`` or ``.jsonl`` file; a folder of Parquet parts; or
+        None for CSV on stdout. Files and folders are resumable: re-running after a
+        crash skips the chunks already finished (a file's parts wait in a hidden
+        ``.NAME.parts`` folder next to it until the file is complete).
     chunksize
         Articles per chunk (memory grows with it, not with the corpus).
     text_column, id_column, encoding_errors
@@ -482,20 +544,13 @@ def stream_mentions(
                            encoding_errors=encoding_errors, report=report) if from_paths else iter(source)
     summary = StreamSummary()
     bar = _progress_bar(source if from_paths else None, progress)
-    store: PartStore | None = None
-    sink: FileSink | None = None
-    if kind == "folder":
-        fingerprint = {
-            "inputs": input_fingerprint(source) if from_paths else None,
-            "chunksize": chunksize, "text_column": text_column, "id_column": id_column,
-            "encoding_errors": encoding_errors, "sections": list(sections) if sections else None,
-            "partition_by": partition_by,
-        }
-        store = PartStore(output, fingerprint=fingerprint, partition_by=partition_by)
-    else:
-        sink = FileSink(output)
-    from regionkit._schema import MENTIONS_META
-
+    fingerprint = {
+        "inputs": input_fingerprint(source) if from_paths else None,
+        "chunksize": chunksize, "text_column": text_column, "id_column": id_column,
+        "encoding_errors": encoding_errors, "sections": list(sections) if sections else None,
+        "partition_by": partition_by,
+    }
+    store, sink = open_output(output, kind, fingerprint, partition_by)
     try:
         for index, chunk in enumerate(chunks):
             if store is not None:
@@ -516,10 +571,10 @@ def stream_mentions(
                 sink.write(mentions)
             summary.parts_written += 1
             _advance(bar, len(chunk))
-        if store is not None:
-            store.finish()
-        else:
-            sink.close(MENTIONS_META)
+        if bar is not None:
+            bar.close()
+            bar = None
+        close_output(output, kind, store, sink)
     except BaseException:
         if sink is not None:
             sink.abort()

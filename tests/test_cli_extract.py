@@ -177,5 +177,5 @@ def test_failed_run_leaves_no_output_file(tmp_path, capsys):
     out = tmp_path / "m.parquet"
     code, _, err = _run(capsys, good, "-o", out, "--chunksize", "1")
     _assert_one_error_line(code, err, "line 2")
-    assert not out.exists()
-    assert list(tmp_path.glob(".m.parquet*")) == []  # the temporary file is removed too
+    assert not out.exists()  # never a half-written file under the final name
+    assert [p.name for p in tmp_path.glob(".m.parquet*")] == [".m.parquet.parts"]  # finished chunks kept for a re-run

@@ -114,12 +114,32 @@ def test_folder_of_another_run_is_refused(tmp_path):
         stream_mentions(SEED, foreign, progress=False)
 
 
-def test_file_output_is_not_left_half_written(tmp_path, monkeypatch):
-    _crash_on_call(monkeypatch, 2)
-    out = tmp_path / "m.jsonl"
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_file_output_resumes_and_is_never_half_written(tmp_path, monkeypatch, expected, suffix):
+    out = tmp_path / f"m{suffix}"
+    calls = _crash_on_call(monkeypatch, 3)
     with pytest.raises(RuntimeError):
         stream_mentions(DATA / "articles", out, chunksize=10, progress=False)
-    assert list(tmp_path.iterdir()) == []
+    assert not out.exists()  # no half-written file under the final name
+    parts = tmp_path / f".m{suffix}.parts"
+    assert len(json.loads((parts / MANIFEST).read_text())["chunks"]) == 2
+    calls.clear()
+    monkeypatch.setattr(regionkit.extract, "extract_mentions", _counting(calls))
+    summary = stream_mentions(DATA / "articles", out, chunksize=10, progress=False)
+    assert len(calls) == (-(-34 // 10) + 1) - 2  # 4 JSONL chunks and the seed page, minus the 2 finished
+    assert summary.parts_reused == 2 and summary.mentions == len(expected)
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # parts folder and temporary files gone
+    if suffix == ".parquet":
+        got = pd.read_parquet(out)
+    elif suffix == ".csv":
+        got = pd.read_csv(out, dtype=str, keep_default_na=False)
+    else:
+        got = pd.read_json(out, lines=True, dtype=False)
+    assert len(got) == len(expected)
+    # rows come in chunk order, the same as an uninterrupted run
+    clean = tmp_path / "clean" / f"m{suffix}"
+    stream_mentions(DATA / "articles", clean, chunksize=10, progress=False)
+    assert clean.read_bytes() == out.read_bytes()
 
 
 # ------------------------------------------------------------------- ids

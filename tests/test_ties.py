@@ -8,12 +8,13 @@ import pandas as pd
 import pytest
 
 import regionkit as rk
+from regionkit._resources import data_path
 from regionkit.cli import main
 from regionkit.extract import sentence_spans
 from regionkit.ties import RELATIONS, TIES_META, _is_negated, cue_table
 
-SEED = "data/articles/000_882ee92918b85e76.txt"
-DEMO = "data/articles/demo_articles.jsonl"
+SEED = str(data_path("articles", "000_882ee92918b85e76.txt"))
+DEMO = str(data_path("articles", "demo_articles.jsonl"))
 ACCORDS_SENTENCE = (
     "The original Abraham Accords, inked between Israel and the United Arab Emirates, Bahrain, Morocco and Sudan, "
     "were centred on restoration of ties."
@@ -22,7 +23,7 @@ ACCORDS_SENTENCE = (
 
 @pytest.fixture(scope="module")
 def seed_articles():
-    return rk.read_articles(rk._resources.data_path("articles", "000_882ee92918b85e76.txt"))
+    return rk.read_articles(SEED)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def seed_ties(seed_articles):
 
 @pytest.fixture(scope="module")
 def demo_articles():
-    return rk.read_articles(rk._resources.data_path("articles", "demo_articles.jsonl"))
+    return rk.read_articles(DEMO)
 
 
 @pytest.fixture(scope="module")

@@ -188,7 +188,8 @@ def tie_network(
     ax : matplotlib Axes, optional
         Where to draw; a new figure when omitted.
     seed : int
-        Seed of the spring layout: the same data and seed give the same layout.
+        Seed of the layout (Kamada-Kawai from seeded random positions): the same data
+        and seed give the same layout in every run; another seed gives another layout.
     sizes : DataFrame or Series, optional
         Node size: ``rk.country_counts(..., by="country")`` (uses ``mentions``)
         or a Series of values indexed by ISO3. Default: the node's total weight.
@@ -296,7 +297,7 @@ def tie_network(
 
 
 def _layout(graph, seed: int) -> dict[str, np.ndarray]:
-    """Spring layout per connected component (seeded), components packed left to right.
+    """Seeded Kamada-Kawai layout per connected component, components packed left to right.
 
     The largest component fills a unit square; smaller ones are scaled by the
     square root of their size and stacked in a column to its right, so a
@@ -319,11 +320,10 @@ def _layout(graph, seed: int) -> dict[str, np.ndarray]:
         elif len(comp) == 2:
             local = {comp[0]: np.array([-0.5, 0.0]), comp[1]: np.array([0.5, 0.0])}
         else:
-            # Kamada-Kawai spaces nodes by graph distance (dense cliques stay readable); a seeded
-            # spring pass then relaxes it. Both are deterministic for a given seed.
-            start = nx.kamada_kawai_layout(sub, weight=None)
-            local = nx.spring_layout(sub, pos=start, seed=seed, k=2.4 / math.sqrt(len(comp)), iterations=30,
-                                     weight=None)
+            # Kamada-Kawai (nodes spaced by graph distance, so cliques stay readable) started from
+            # seeded random positions: the seed picks the layout, and the same seed gives the same one.
+            start = nx.random_layout(sub, seed=seed)
+            local = nx.kamada_kawai_layout(sub, pos=start, weight=None)
         arr = np.array([local[n] for n in comp], dtype=float)
         arr -= arr.mean(axis=0)
         span = max(np.abs(arr).max(), 1e-9)

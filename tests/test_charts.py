@@ -1,0 +1,284 @@
+"""Charts of ties and counts, drawn from the real seed page and demo corpus.
+
+Assertions are on the drawn artists (colours, legend texts, label boxes) plus
+an export smoke test; the layout is checked to be identical across processes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.colors import to_hex  # noqa: E402
+
+import regionkit as rk  # noqa: E402
+from regionkit._resources import data_path  # noqa: E402
+from regionkit.plot import charts  # noqa: E402
+
+TODAY = "2026-11-27"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    arts = pd.concat(
+        [rk.read_articles(data_path("articles", "demo_articles.jsonl")),
+         rk.read_articles(data_path("articles", "000_882ee92918b85e76.txt"))],
+        ignore_index=True,
+    )
+    mentions = rk.extract_mentions(arts)
+    ties = rk.extract_ties(arts)
+    return {
+        "ties": ties,
+        "weights": rk.tie_table(ties),
+        "counts": rk.country_counts(mentions, arts, by="country"),
+    }
+
+
+@pytest.fixture(autouse=True)
+def _no_show(monkeypatch):
+    def boom(*args, **kwargs):
+        raise AssertionError("plot functions must not call plt.show()")
+
+    monkeypatch.setattr(plt, "show", boom)
+
+
+def _boxes(ax, texts):
+    renderer = ax.figure.canvas.get_renderer()
+    return [t.get_window_extent(renderer) for t in texts]
+
+
+def _overlaps(boxes) -> list[tuple[int, int]]:
+    bad = []
+    for i in range(len(boxes)):
+        for j in range(i + 1, len(boxes)):
+            if boxes[i].overlaps(boxes[j]):
+                bad.append((i, j))
+    return bad
+
+
+def _legend_texts(ax) -> list[str]:
+    legends = [a for a in ax.get_children() if isinstance(a, matplotlib.legend.Legend)]
+    return [t.get_text() for leg in legends for t in leg.get_texts()]
+
+
+# ----------------------------------------------------------------------------------
+# tie network
+# ----------------------------------------------------------------------------------
+
+
+def test_tie_network_colours_and_legend(corpus):
+    fig, ax = plt.subplots(figsize=(11, 8.5), layout="constrained")
+    out = charts.tie_network(corpus["weights"], highlight=["central_asia", "south_caucasus", "abraham_accords"],
+                             ax=ax, sizes=corpus["counts"], labels="iso3")
+    assert out is ax
+    nodes = [c for c in ax.collections if isinstance(c, matplotlib.collections.PathCollection)][0]
+    labels = [t.get_text() for t in ax.texts]
+    fill = dict(zip(labels, (to_hex(c) for c in nodes.get_facecolors())))
+    ring = dict(zip(labels, (to_hex(c) for c in nodes.get_edgecolors())))
+    central, caucasus, accords = charts.GROUP_COLORS[:3]
+    assert fill["UZB"] == central.lower()
+    assert fill["ARM"] == fill["AZE"] == caucasus.lower()
+    assert fill["ISR"] == fill["ARE"] == accords.lower()
+    assert fill["USA"] == "#dddddd"
+    # Kazakhstan is in Central Asia and (since Nov 2025) in the Abraham Accords: fill + ring
+    assert fill["KAZ"] == central.lower() and ring["KAZ"] == accords.lower()
+    # edge colours: one LineCollection per relation, in the shared palette
+    edge_colours = {to_hex(c.get_colors()[0]) for c in ax.collections if isinstance(c, matplotlib.collections.LineCollection)}
+    assert to_hex(rk.plot._style.RELATION_COLORS["co_member"]) in edge_colours
+    assert to_hex(rk.plot._style.RELATION_COLORS["meeting"]) in edge_colours
+    legend = _legend_texts(ax)
+    for expected in ("Node colour: group", "Central Asia", "South Caucasus", "Abraham Accords", "other countries",
+                     "Edge colour: main relation", "listed together (co-members)", "normalisation",
+                     "Edge width: sentences naming both", "Node size: mentions"):
+        assert expected in legend
+
+
+def test_tie_network_edge_width_follows_weight(corpus):
+    ax = charts.tie_network(corpus["weights"], top=None)
+    widths = np.concatenate([c.get_linewidths() for c in ax.collections
+                             if isinstance(c, matplotlib.collections.LineCollection)])
+    w = corpus["weights"]["weight"]
+    assert widths.max() == pytest.approx(7.0)  # the heaviest pair gets the widest line
+    assert widths.min() == pytest.approx(0.8 + 6.2 * w.min() / w.max())
+
+
+def test_tie_network_labels_do_not_overlap(corpus):
+    ax = charts.tie_network(corpus["weights"])
+    ax.figure.canvas.draw()
+    assert _overlaps(_boxes(ax, ax.texts)) == []
+
+
+LAYOUT_SCRIPT = """
+import json, sys
+import matplotlib; matplotlib.use("Agg")
+import pandas as pd, regionkit as rk
+weights = pd.read_json(sys.stdin, orient="records")
+ax = rk.plot.tie_network(weights, seed=7, labels="iso3")
+nodes = [c for c in ax.collections if type(c).__name__ == "PathCollection"][0]
+labels = [t.get_text() for t in ax.texts]
+print(json.dumps({"nodes": dict(zip(labels, nodes.get_offsets().tolist())),
+                  "labels": {t.get_text(): list(t.get_position()) for t in ax.texts}}))
+"""
+
+
+def _layout_in_subprocess(weights: pd.DataFrame, hashseed: str) -> dict:
+    env = {**os.environ, "PYTHONHASHSEED": hashseed, "MPLBACKEND": "Agg"}
+    out = subprocess.run(
+        [sys.executable, "-c", LAYOUT_SCRIPT], input=weights.to_json(orient="records"),
+        capture_output=True, text=True, env=env, check=True, cwd=Path(__file__).resolve().parents[1],
+    )
+    return json.loads(out.stdout)
+
+
+def test_tie_network_layout_is_the_same_in_every_run(corpus):
+    # two processes with different string-hash seeds: set iteration order must not leak into the layout
+    weights = corpus["weights"].astype({"a": str, "b": str, "dominant": str})
+    first = _layout_in_subprocess(weights, "1")
+    second = _layout_in_subprocess(weights, "2")
+    assert len(first["nodes"]) > 20
+    assert first["nodes"].keys() == second["nodes"].keys()
+    for key in first["nodes"]:
+        assert first["nodes"][key] == pytest.approx(second["nodes"][key], abs=1e-9)
+        assert first["labels"][key] == pytest.approx(second["labels"][key], abs=1e-9)
+
+
+def test_tie_network_seed_changes_layout(corpus):
+    def positions(seed):
+        ax = charts.tie_network(corpus["weights"], seed=seed, legend=False)
+        nodes = [c for c in ax.collections if isinstance(c, matplotlib.collections.PathCollection)][0]
+        return nodes.get_offsets().copy()
+
+    assert np.allclose(positions(7), positions(7))
+    assert not np.allclose(positions(7), positions(8), atol=1e-3)
+
+
+def test_tie_network_errors(corpus):
+    with pytest.raises(ValueError, match="valid groups: .*central_asia"):
+        charts.tie_network(corpus["weights"], highlight=["central asia"])
+    with pytest.raises(ValueError, match="valid relations: normalisation"):
+        charts.tie_network(corpus["weights"], relations=["war"])
+    with pytest.raises(ValueError, match="expected rk.tie_table output"):
+        charts.tie_network(pd.DataFrame({"x": [1]}))
+
+
+def test_tie_network_accepts_sentence_ties(corpus):
+    ax = charts.tie_network(corpus["ties"], highlight=None, labels="iso3")
+    assert "ARM" in {t.get_text() for t in ax.texts}
+
+
+# ----------------------------------------------------------------------------------
+# timeline
+# ----------------------------------------------------------------------------------
+
+
+def test_timeline_record_and_today():
+    ref = rk.reference_ties()
+    ax = charts.timeline(ref, countries=["ISR", "AZE", "KAZ"], today=TODAY)
+    labels = [t.get_text() for t in ax.texts]
+    assert "7 Apr 1992  Israel–Azerbaijan: diplomatic relations established" in labels
+    assert "7 Nov 2025  Kazakhstan: joins the Abraham Accords" in labels
+    assert "today\n27 Nov 2026" in labels
+    # involving="all": Armenia is not chosen, so the 2023 offensive is not drawn
+    assert not any("offensive" in t for t in labels)
+    today_lines = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
+    assert [pd.Timestamp(ln.get_xdata()[0]) for ln in today_lines] == [pd.Timestamp(TODAY)]
+    legend = _legend_texts(ax)
+    assert "Abraham Accords: announced, signed, joined" in legend
+    assert "today" in legend
+
+
+def test_timeline_labels_do_not_overlap():
+    ref = rk.reference_ties()
+    ax = charts.timeline(ref, countries=["ISR", "ARE", "BHR", "MAR", "SDN", "KAZ", "AZE", "ARM"], today=TODAY,
+                         since="2019")
+    ax.figure.canvas.draw()
+    events = [t for t in ax.texts if not t.get_text().startswith("today")]
+    assert len(events) > 25
+    assert _overlaps(_boxes(ax, events)) == []
+    assert any("Azerbaijan launches a military offensive" in t.get_text() for t in events)
+
+
+def test_timeline_uses_reduced_precision_and_skips_undated():
+    ref = rk.reference_ties()
+    ax = charts.timeline(ref, countries=["ISR", "KGZ", "SAU"], today=TODAY)
+    labels = [t.get_text() for t in ax.texts]
+    assert "Mar 1992  Israel–Kyrgyzstan: diplomatic relations established" in labels
+    assert not any("Saudi" in t for t in labels)  # no relations: no date, nothing drawn
+
+
+def test_timeline_errors():
+    with pytest.raises(ValueError, match="valid: all, any"):
+        charts.timeline(rk.reference_ties(), involving="some")
+
+
+# ----------------------------------------------------------------------------------
+# heatmap and bars
+# ----------------------------------------------------------------------------------
+
+
+def test_comention_heatmap_ordered_by_group(corpus):
+    ax = charts.comention_heatmap(corpus["weights"], labels="iso3")
+    names = [t.get_text() for t in ax.get_yticklabels()]
+    assert names[:3] == ["ARM", "AZE", "GEO"]
+    assert names[3:8] == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+    assert set(names[8:13]) == {"ARE", "BHR", "ISR", "MAR", "SDN"}
+    mat = ax.images[0].get_array()
+    assert np.allclose(mat.filled(0), mat.filled(0).T)
+    w = corpus["weights"].set_index(["a", "b"])["weight"]
+    assert mat[names.index("ARM"), names.index("AZE")] == w[("ARM", "AZE")]
+    # the group colour sits behind each name
+    assert to_hex(ax.get_yticklabels()[0].get_bbox_patch().get_facecolor()) == charts.GROUP_COLORS[0].lower()
+    assert "South Caucasus" in _legend_texts(ax)
+
+
+def test_top_countries_bars(corpus):
+    ax = charts.top_countries(corpus["counts"], n=10)
+    bars = ax.patches[:10]
+    values = [b.get_width() for b in bars]
+    assert values == sorted(values)  # drawn bottom-up, so the largest is on top
+    names = [t.get_text() for t in ax.get_yticklabels()]
+    counts = corpus["counts"].set_index("country")["articles"]
+    assert names[-1] == "United States" and values[-1] == counts["United States"]
+    colour = {n: to_hex(b.get_facecolor()) for n, b in zip(names, bars)}
+    assert colour["Kazakhstan"] == charts.GROUP_COLORS[1].lower()  # central_asia is 2nd in DEFAULT_GROUPS
+    assert colour["United States"] == "#dddddd"
+    with pytest.raises(ValueError, match="no column 'likes'"):
+        charts.top_countries(corpus["counts"], value="likes")
+
+
+# ----------------------------------------------------------------------------------
+# export
+# ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def drawn(corpus):
+    return [
+        charts.tie_network(corpus["weights"]),
+        charts.timeline(rk.reference_ties(), countries=["ISR", "AZE", "KAZ"], today=TODAY),
+        charts.comention_heatmap(corpus["weights"], top=12),
+        charts.top_countries(corpus["counts"]),
+    ]
+
+
+def test_charts_export_png(tmp_path, drawn):
+    for i, ax in enumerate(drawn):
+        path = rk.plot.save(ax, tmp_path / f"chart{i}.png")
+        assert Path(path).read_bytes()[:4] == b"\x89PNG"
+        assert Path(path).stat().st_size > 20_000
+
+
+@pytest.mark.parametrize(("suffix", "magic"), [(".svg", b"<?xml"), (".pdf", b"%PDF")])
+def test_charts_export_vector(tmp_path, drawn, suffix, magic):
+    path = rk.plot.save(drawn[0], tmp_path / f"network{suffix}")
+    assert Path(path).read_bytes()[: len(magic)] == magic

@@ -396,7 +396,7 @@ def _short_name(name: str) -> str:
     return _SHORT.get(name, name)
 
 
-def _labels(ax, proj: _Projected, iso3s, *, fontsize=None):
+def _labels(ax, proj: _Projected, iso3s, *, fontsize=None, codes=False):
     """Label countries at their pole of inaccessibility, then push overlapping labels apart (with leaders)."""
     iso3s = [i for i in dict.fromkeys(iso3s) if isinstance(i, str)]
     import shapely
@@ -416,7 +416,7 @@ def _labels(ax, proj: _Projected, iso3s, *, fontsize=None):
         t = ax.text(
             row.lx,
             row.ly,
-            _short_name(row.name),
+            row.iso3 if codes else _short_name(row.name),
             fontsize=fontsize or st.FONT_SIZES["label"],
             color=st.TEXT,
             ha="center",
@@ -533,6 +533,8 @@ def _place_labels(ax, texts):
 INSETS: dict[str, tuple[str, tuple[float, float, float, float], tuple[str, ...]]] = {
     # lower left of the focus frame is the western Sahara/Sahel: no focus state is drawn there
     "focus": ("caucasus", (0.006, 0.012, 0.30, 0.36), ("ARM", "AZE", "GEO")),
+    # the southern Indian Ocean, between Africa and Australia, is empty on an Equal Earth world map
+    "world": ("caucasus", (0.652, 0.035, 0.135, 0.30), ("ARM", "AZE", "GEO")),
 }
 
 
@@ -566,7 +568,8 @@ def _inset(ax, proj: _Projected, inset, world, colors: dict[str, str], *, defaul
     for members, col, ls in outlines:
         _outline(iax, sub, members, color=col, ls=ls, lw=1.0)
     if labels and label:
-        _labels(iax, sub, labels, fontsize=st.FONT_SIZES["label"] - 0.5)
+        small = proj.frame.is_world  # a thumbnail: ISO3 codes cover less of the countries than names
+        _labels(iax, sub, labels, fontsize=st.FONT_SIZES["label"] - (1.0 if small else 0.5), codes=small)
     # where the inset is on the main map
     import geopandas as gpd
 

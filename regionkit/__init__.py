@@ -16,6 +16,12 @@ from typing import Any
 
 __version__ = "0.1.0"
 
+# These two public functions share their name with the module that defines them. Bind
+# them now (both modules are light: stdlib only at import), so that importing the
+# submodule later can never replace the function on the package.
+from regionkit.gazetteer import gazetteer  # noqa: E402
+from regionkit.normalize import normalize  # noqa: E402
+
 # public name -> module that defines it
 _LAZY: dict[str, str] = {
     # articles: reading files and DataFrames, ids, boilerplate
@@ -23,11 +29,9 @@ _LAZY: dict[str, str] = {
     "iter_articles": "regionkit.articles",
     "ARTICLES_META": "regionkit._schema",
     # gazetteer and normalisation
-    "gazetteer": "regionkit.gazetteer",
     "add_aliases": "regionkit.gazetteer",
     "add_groups": "regionkit.gazetteer",
     "reset_gazetteer": "regionkit.gazetteer",
-    "normalize": "regionkit.normalize",
     "country_name": "regionkit.normalize",
     # extraction
     "extract_mentions": "regionkit.extract",
@@ -49,7 +53,7 @@ _LAZY: dict[str, str] = {
 }
 _SUBMODULES = {"plot", "dask", "geo", "ties", "extract", "articles", "gazetteer", "groups", "cli"}
 
-__all__ = sorted([*_LAZY, *_SUBMODULES, "__version__"])
+__all__ = sorted([*_LAZY, *_SUBMODULES, "gazetteer", "normalize", "__version__"])
 
 
 def __getattr__(name: str) -> Any:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 __all__ = ["data_path"]
@@ -20,6 +19,8 @@ def _data_root() -> Path:
     env = os.environ.get("REGIONKIT_DATA")
     if env:
         return Path(env)
+    from importlib.resources import files
+
     installed = Path(str(files("regionkit"))) / "data"
     if installed.is_dir():
         return installed

@@ -59,3 +59,10 @@ def test_wheel_carries_data_and_works_from_another_directory(tmp_path):
     lines = out.stdout.split()
     assert lines[0].startswith(str(venv)), lines[0]
     assert lines[1:] == ["NLD", "5"]
+
+
+def test_functions_named_like_their_module_stay_functions():
+    code = ("import regionkit as rk, regionkit.normalize, regionkit.gazetteer, regionkit.extract; "
+            "print(callable(rk.normalize), callable(rk.gazetteer), rk.normalize('Holland'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "NLD"]

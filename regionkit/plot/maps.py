@@ -168,6 +168,20 @@ class _Projected:
     world: Any  # GeoDataFrame in the frame CRS, clipped; columns iso3, name, geometry, area, lx, ly
     extent: tuple[float, float, float, float]  # projected xmin, ymin, xmax, ymax covering the bbox
     outline: Any  # shapely geometry of the map's outline (world frames) or None
+    cache: dict = field(default_factory=dict)  # paths, unions: computed on first use
+
+
+def _ensure_points(proj: _Projected, iso3s) -> None:
+    """Fill the label points (pole of inaccessibility of the largest part) of these countries, once."""
+    g = proj.world
+    for i in g.index[g["iso3"].isin(list(iso3s)) & g["lx"].isna()]:
+        g.loc[i, "lx"], g.loc[i, "ly"] = _label_point(g.at[i, "geometry"])
+
+
+def _world_paths(proj: _Projected) -> list:
+    if "paths" not in proj.cache:
+        proj.cache["paths"] = _paths(proj.world.geometry.values)
+    return proj.cache["paths"]
 
 
 def _project(frame: Frame, world) -> _Projected:
@@ -187,9 +201,8 @@ def _project(frame: Frame, world) -> _Projected:
     g["geometry"] = shapely.orient_polygons(shapely.make_valid(g.geometry.values))
     g = g[~g.geometry.is_empty & g.geometry.notna()]
     g["area"] = g.geometry.area
-    pts = [_label_point(geom) for geom in g.geometry.values]
-    g["lx"] = [p[0] for p in pts]
-    g["ly"] = [p[1] for p in pts]
+    g["lx"] = np.nan  # label points: filled on demand by _ensure_points
+    g["ly"] = np.nan
     box = gpd.GeoSeries([_rect(x0, y0, x1, y1)], crs="EPSG:4326").to_crs(frame.crs).iloc[0]
     bx0, by0, bx1, by1 = box.bounds
     outline = box if frame.is_world else None
@@ -309,7 +322,7 @@ def _draw_countries(ax, proj: _Projected, colors: dict[str, str], *, default=st.
 
     g = proj.world
     face = [colors.get(i, default) if isinstance(i, str) else default for i in g["iso3"].tolist()]
-    patches = [PathPatch(p) for p in _paths(g.geometry.values)]
+    patches = [PathPatch(p) for p in _world_paths(proj)]
     coll = PatchCollection(
         patches, facecolors=face, edgecolors=st.BORDER, linewidths=0.35, zorder=1, gid=gid, match_original=False
     )
@@ -326,11 +339,13 @@ def _outline(ax, proj: _Projected, iso3s, *, color, lw=1.4, ls="-", gid=None, zo
     import shapely
     from matplotlib.patches import PathPatch
 
-    g = proj.world[proj.world["iso3"].isin(list(iso3s))]
-    if g.empty:
+    key = ("union", tuple(sorted(set(iso3s))))
+    if key not in proj.cache:
+        g = proj.world[proj.world["iso3"].isin(list(iso3s))]
+        proj.cache[key] = None if g.empty else _paths([shapely.union_all(shapely.buffer(g.geometry.values, 0))])[0]
+    path = proj.cache[key]
+    if path is None:
         return None
-    merged = shapely.union_all(shapely.buffer(g.geometry.values, 0))
-    (path,) = _paths([merged])
     patch = PathPatch(path, facecolor="none", edgecolor=color, lw=lw, ls=ls, zorder=zorder, gid=gid, joinstyle="round")
     ax.add_patch(patch)
     return patch
@@ -351,9 +366,12 @@ def _small(proj: _Projected, iso3s) -> list[str]:
     x0, y0, x1, y1 = proj.extent
     # a country whose area is below a square of this side is a few pixels at print size: draw a dot
     side = (0.0045 if proj.frame.is_world else 0.008) * max(x1 - x0, y1 - y0)
-    g = proj.world[proj.world["iso3"].isin(list(iso3s))]
+    g = proj.world
+    tiny = g.loc[g["iso3"].isin(list(iso3s)) & (g["area"] < side * side), "iso3"].tolist()
+    _ensure_points(proj, tiny)
+    g = g[g["iso3"].isin(tiny)]
     inside = (g["lx"] >= x0) & (g["lx"] <= x1) & (g["ly"] >= y0) & (g["ly"] <= y1)
-    return g.loc[(g["area"] < side * side) & inside, "iso3"].tolist()
+    return g.loc[inside, "iso3"].tolist()
 
 
 def _dots(ax, proj: _Projected, iso3s, colors: dict[str, str], *, edge: dict[str, str] | None = None, size=30):
@@ -361,6 +379,7 @@ def _dots(ax, proj: _Projected, iso3s, colors: dict[str, str], *, edge: dict[str
     iso3s = list(iso3s)
     if not iso3s:
         return None
+    _ensure_points(proj, iso3s)
     g = proj.world.set_index("iso3").loc[iso3s]
     edge = edge or {}
     xs, ys = g["lx"].to_numpy(float).copy(), g["ly"].to_numpy(float).copy()
@@ -401,6 +420,7 @@ def _labels(ax, proj: _Projected, iso3s, *, fontsize=None, codes=False):
     iso3s = [i for i in dict.fromkeys(iso3s) if isinstance(i, str)]
     import shapely
 
+    _ensure_points(proj, iso3s)
     g = proj.world[proj.world["iso3"].isin(iso3s)].drop_duplicates("iso3").copy()
     x0, y0, x1, y1 = proj.extent
     outside = ~((g["lx"] > x0) & (g["lx"] < x1) & (g["ly"] > y0) & (g["ly"] < y1))
@@ -777,12 +797,16 @@ def _resolve_highlight(highlight, as_of) -> list[tuple[str, list[str]]]:
         return []
     if isinstance(highlight, str):
         highlight = [highlight]
-    groups = _group_ids()
+    from regionkit.groups import list_groups
+
+    table = list_groups()
+    groups = list(table["group_id"])
+    names = dict(zip(table["group_id"], table["group_name"], strict=True))
     out: list[tuple[str, list[str]]] = []
     singles: list[str] = []
     for h in highlight:
         if h in groups:
-            out.append((_group_name(h), _members(h, as_of)))
+            out.append((str(names[h]), _members(h, as_of)))
             continue
         iso = _normalize_keys([h]).iloc[0]
         if iso is None:

@@ -50,7 +50,8 @@ def main() -> int:
     for i, (total, draw, cpu) in enumerate(runs[1:], 2):
         print(f"world choropleth 300 dpi, render+save, warm run {i}: {total:.2f} s wall, {cpu:.2f} s CPU (draw {draw:.2f} s)")
     print(f"whole subprocess incl. interpreter start and imports: {wall:.2f} s")
-    print(f"target < 3 s: {'met' if runs[0][0] < 3 else 'NOT met'} (cold)")
+    wall, cpu = runs[0][0], runs[0][2]
+    print(f"target < 3 s (cold): wall {'met' if wall < 3 else 'NOT met'} ({wall:.2f} s), CPU {'met' if cpu < 3 else 'NOT met'} ({cpu:.2f} s)")
     return 0
 
 

@@ -142,6 +142,42 @@ def test_file_output_resumes_and_is_never_half_written(tmp_path, monkeypatch, ex
     assert clean.read_bytes() == out.read_bytes()
 
 
+@pytest.mark.slow
+def test_cli_killed_half_way_then_resumed(tmp_path, demo_articles):
+    """A real SIGKILL of `regionkit extract` mid-run; the re-run reuses the finished parts and matches a clean run."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus.jsonl"
+    with open(corpus, "w", encoding="utf-8") as fh:
+        for copy in range(20):
+            for rec in demo_articles[["article_id", "text"]].itertuples(index=False):
+                fh.write(json.dumps({"id": f"{rec.article_id}-{copy}", "text": rec.text}) + "\n")
+    out = tmp_path / "m.parquet"
+    cmd = [sys.executable, "-m", "regionkit", "extract", str(corpus), "-o", str(out), "--chunksize", "10"]
+    manifest = tmp_path / ".m.parquet.parts" / MANIFEST
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if manifest.exists() and len(json.loads(manifest.read_text()).get("chunks", {})) >= 3:
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not out.exists()
+    done = len(json.loads(manifest.read_text())["chunks"])
+    assert 3 <= done < 70
+    res = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    assert f"resumed: {done} finished parts reused, {70 - done} parts written" in res.stderr
+    clean = tmp_path / "clean.parquet"
+    subprocess.run([*cmd[:5], "-o", str(clean), "--chunksize", "10"], capture_output=True, check=True)
+    pd.testing.assert_frame_equal(pd.read_parquet(out), pd.read_parquet(clean))
+
+
 # ------------------------------------------------------------------- ids
 def _ids(source, chunksize):
     """article_id -> (path, text) over all chunks; a duplicate id fails."""

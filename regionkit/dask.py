@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["read_articles_dask", "extract_mentions", "to_parquet", "extract_to", "partition_specs",
            "MENTIONS_META", "ARTICLES_META"]
 
-_DEFAULT_BLOCKSIZE = 32 * 2**20
+_DEFAULT_BLOCKSIZE = 16 * 2**20
 
 
 # ------------------------------------------------------------ partitions
@@ -197,13 +197,14 @@ def read_articles_dask(
     text_column, id_column, encoding_errors
         As in :func:`regionkit.read_articles`.
     blocksize
-        Target bytes per partition for text files and JSON Lines (e.g. ``"32MB"``).
+        Target bytes per partition for text files and JSON Lines (e.g. ``"16MB"``, the default).
 
     Returns
     -------
     dask.dataframe.DataFrame
-        Columns and dtypes of :data:`regionkit.ARTICLES_META`; the same rows, in the
-        same order and with the same ``article_id``\\s as :func:`regionkit.read_articles`.
+        Columns and dtypes of :data:`regionkit.ARTICLES_META` (extra input columns
+        are dropped); the same rows with the same ``article_id``\\s as
+        :func:`regionkit.read_articles`, in input-file order.
 
     Examples
     --------
@@ -304,7 +305,6 @@ def extract_to(
     sections: Iterable[str] | None = None,
     partition_by: str | None = None,
     blocksize: int | str = _DEFAULT_BLOCKSIZE,
-    blocksize_articles: int | None = None,
     progress: bool | None = None,
 ) -> StreamSummary:
     """Extract mentions on a Dask cluster and write them like :func:`regionkit.stream.stream_mentions`.
@@ -324,9 +324,7 @@ def extract_to(
     text_column, id_column, encoding_errors, sections, partition_by
         As in :func:`regionkit.stream.stream_mentions`.
     blocksize
-        Target input bytes per task.
-    blocksize_articles
-        Unused; accepted for symmetry with the streaming ``chunksize``.
+        Target input bytes per task (one resumable part per task).
     progress
         tqdm progress bar on stderr (None: only on a terminal).
 

@@ -20,6 +20,14 @@ import sys
 __all__ = ["register", "run"]
 
 
+def _size(value: str) -> str:
+    import re
+
+    if not re.fullmatch(r"\s*\d+(\.\d+)?\s*(B|KB|MB|GB|KiB|MiB|GiB)?\s*", value, re.IGNORECASE):
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (use e.g. 16MB, 512KB, 1GB)")
+    return value
+
+
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the ``extract`` subcommand to the ``regionkit`` parser."""
     parser = subparsers.add_parser(
@@ -41,8 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="article files, folders or globs (.txt, .md, .csv, .jsonl, .ndjson, .json, .parquet)")
     parser.add_argument("-o", "--output", metavar="FILE",
-                        help="output .csv, .parquet or .jsonl file, or a folder for resumable Parquet parts "
-                             "(default: CSV on stdout)")
+                        help="output .csv, .parquet or .jsonl file, or a folder of Parquet parts; both resume "
+                             "after a crash (default: CSV on stdout)")
     parser.add_argument("--text-column", default="text", metavar="C", help="text column of tables (default: text)")
     parser.add_argument("--id-column", default=None, metavar="C",
                         help="id column of tables (default: article_id, id, doc_id or uid if present, else a hash)")
@@ -58,6 +66,8 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         help="run on a local Dask cluster with N worker processes (needs regionkit[dask])")
     parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
                         help="run on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (needs regionkit[dask])")
+    parser.add_argument("--blocksize", type=_size, default="16MB", metavar="SIZE",
+                        help="with Dask: input bytes per task and output part (default: 16MB)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway when stderr is not a terminal)")
     parser.set_defaults(run=run)
     return parser
@@ -98,14 +108,19 @@ def run(args: argparse.Namespace) -> int:
         partition_by=args.partition_by,
         progress=progress,
     )
-    if args.workers is not None or args.scheduler:
-        try:
-            from regionkit.dask import extract_to
-        except ImportError as exc:  # the extra is missing
-            raise UsageError(f"--workers/--scheduler need Dask: pip install 'regionkit[dask]' ({exc})") from None
-        summary = extract_to(args.paths, args.output, workers=args.workers, scheduler=args.scheduler,
-                             blocksize_articles=args.chunksize, **options)
-    else:
-        summary = stream_mentions(args.paths, args.output, chunksize=args.chunksize, **options)
+    try:
+        if args.workers is not None or args.scheduler:
+            try:
+                from regionkit.dask import extract_to
+            except ImportError as exc:  # the extra is missing
+                raise UsageError(f"--workers/--scheduler need Dask: pip install 'regionkit[dask]' ({exc})") from None
+            summary = extract_to(args.paths, args.output, workers=args.workers, scheduler=args.scheduler,
+                                 blocksize=args.blocksize, **options)
+        else:
+            summary = stream_mentions(args.paths, args.output, chunksize=args.chunksize, **options)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:  # unwritable output, full disk, unreachable scheduler: one line, not a traceback
+        raise UsageError(str(exc) or type(exc).__name__) from None
     print(f"regionkit extract: {summary.line()}", file=sys.stderr)
     return 0

@@ -159,6 +159,13 @@ def test_default_scheme_matches_mapclassify_fisher_jenks():
         np.testing.assert_allclose(_fisher_jenks(v, k), expected)
 
 
+def test_quantiles_on_few_distinct_values_do_not_warn():
+    s = pd.Series({"ARM": 1, "AZE": 1, "GEO": 2, "TUR": 2, "IRN": 3, "RUS": 3, "KAZ": 3})
+    ax = choropleth(s, frame="caucasus", scheme="quantiles", k=5)  # filterwarnings=error would fail on a warning
+    classes = ax._regionkit["classes"]
+    assert 1 <= len(classes) <= 3 and classes[0].startswith("1") and classes[-1].endswith("3")
+
+
 def test_other_schemes_go_through_mapclassify():
     s = pd.Series(np.arange(1, 41, dtype=float), index=rk.world()["iso3"].dropna().iloc[:40].tolist())
     ax = choropleth(s, frame="world", scheme="quantiles", k=4)
@@ -251,6 +258,15 @@ def test_seed_page_mentions_map(seed_mentions):
     assert set(counts["iso3"]) - set(ax._regionkit["not_drawn"]) <= set(ax._regionkit["colors"])
     assert "USA" in ax._regionkit["not_drawn"]  # Washington is far outside the focus frame
     assert "BHR" in ax._regionkit["markers"]
+
+
+def test_per_article_counts_are_aggregated(seed_mentions):
+    mentions, arts = seed_mentions
+    per_article = rk.country_counts(mentions, arts)  # by="article": one row per (article_id, iso3)
+    ax = choropleth(per_article, value="articles", frame="focus")
+    assert ax._regionkit["value"] == "articles"
+    assert ax._regionkit["classes"] == ["1"]  # one article: every mentioned country is in it once
+    assert ax._regionkit["values"].to_dict() == dict.fromkeys(per_article["iso3"].dropna(), 1.0)
 
 
 # ----------------------------------------------------------------------------- groups_map

@@ -748,6 +748,8 @@ def _classify(s: pd.Series, scheme: str | None, k: int, bins, percent: bool):
         kw = {} if name in ("HeadTailBreaks", "StdMean", "MaxP") else {"k": kk}
         with warnings.catch_warnings():  # "Numba not installed. Using slow pure python version."
             warnings.filterwarnings("ignore", message="Numba not installed", category=UserWarning)
+            # quantiles on few distinct values: mapclassify lowers k itself and says so; the legend shows the result
+            warnings.filterwarnings("ignore", message="Not enough unique values", category=UserWarning)
             ub = np.unique(np.asarray(getattr(mapclassify, name)(vals, **kw).bins, dtype=float))
     idx = np.searchsorted(ub, vals, side="left")
     idx = np.clip(idx, 0, len(ub) - 1)

@@ -283,7 +283,7 @@ def test_groups_map_kazakhstan_joins_the_accords_in_november_2025():
     assert len(hatched) == 1 and hatched[0].get_hatch() == "////"
     texts = _legend_texts(after)
     assert texts[:3] == ["South Caucasus (3)", "Central Asia (5)", "Abraham Accords (parties) (6)"]
-    assert texts[3] == "Kazakhstan: Central Asia + Abraham Accords (parties)"
+    assert texts[3] == "Central Asia + Abraham Accords (parties): Kazakhstan"
     assert after.get_legend().get_title().get_text() == "Membership on 2026-01-01"
 
 
@@ -294,6 +294,17 @@ def test_groups_map_fill_colours_and_bahrain_dot():
     assert faces["UZB"] != faces["ARM"] != faces["ISR"]
     assert faces["KAZ"] == faces["UZB"]  # first group fills, later groups hatch
     assert ax._regionkit["markers"]["BHR"] == faces["ISR"]
+
+
+def test_groups_map_overlaps_listed_once_per_combination():
+    ax = groups_map(as_of="2026-01-01", groups=["gcc", "arab_league", "abraham_accords"], frame="middle_east")
+    texts = _legend_texts(ax)
+    assert texts[0] == "Gulf Cooperation Council (6)"  # the "(6)" note of the group name is not doubled
+    combos = [t for t in texts if " + " in t]
+    assert len(combos) == len(set(tuple(v) for v in ax._regionkit["overlaps"].values()))
+    assert any(t.startswith("Gulf Cooperation Council + League of Arab States + Abraham Accords (parties): ") and "Bahrain" in t
+               for t in combos)  # fmt: skip
+    assert any("Morocco" in t for t in combos)  # named even though Morocco is outside this frame
 
 
 def test_groups_map_unknown_group():

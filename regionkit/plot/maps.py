@@ -784,7 +784,14 @@ def _group_name(group: str) -> str:
 
     t = list_groups()
     names = t.loc[t["group_id"] == group, "group_name"]
-    return str(names.iloc[0]) if len(names) else group
+    return _clean_group_name(str(names.iloc[0])) if len(names) else group
+
+
+def _clean_group_name(name: str) -> str:
+    """Drop a trailing note with numbers, e.g. "Council of Europe (46 members since 2022-03-16)" -> "Council of Europe"."""
+    import re
+
+    return re.sub(r"\s*\([^()]*\d[^()]*\)$", "", name).strip() or name
 
 
 def _members(group: str, as_of) -> list[str]:
@@ -808,7 +815,7 @@ def _resolve_highlight(highlight, as_of) -> list[tuple[str, list[str]]]:
     singles: list[str] = []
     for h in highlight:
         if h in groups:
-            out.append((str(names[h]), _members(h, as_of)))
+            out.append((_clean_group_name(str(names[h])), _members(h, as_of)))
             continue
         iso = _normalize_keys([h]).iloc[0]
         if iso is None:
@@ -1109,8 +1116,12 @@ def groups_map(
                     [PathPatch(path)], facecolors="none", edgecolors="none", hatch=hatches[n % 3], zorder=2,
                     gid=f"regionkit-overlap-{m}",
                 )  # fmt: skip
-                coll.set_hatchcolor(cols[j])
-                coll.set_hatch_linewidth(1.6)
+                if hasattr(coll, "set_hatchcolor"):  # matplotlib >= 3.10
+                    coll.set_hatchcolor(cols[j])
+                    coll.set_hatch_linewidth(1.6)
+                else:  # older matplotlib draws hatches in the edge colour
+                    coll.set_edgecolor(cols[j])
+                    coll.set_linewidth(0)
                 target.add_collection(coll, autolim=False)
 
     hatch(ax, proj)
@@ -1134,10 +1145,14 @@ def groups_map(
     for j, g in enumerate(groups):
         handles.append(Patch(facecolor=cols[j], edgecolor="#333333", linewidth=0.6))
         texts.append(f"{_group_name(g)} ({len(members[g])})")
+    names = anchors_names()
+    combos: dict[tuple[int, ...], list[str]] = {}
     for m, js in overlaps.items():
+        combos.setdefault(tuple(js), []).append(_short_name(names.get(m, m)))
+    for js, who in combos.items():  # one entry per combination of groups, naming its countries
         handles.append(Patch(facecolor=cols[js[0]], edgecolor=cols[js[1]], hatch=hatches[0], linewidth=0))
-        name = proj.world.loc[proj.world["iso3"] == m, "name"]
-        texts.append(f"{_short_name(name.iloc[0]) if len(name) else m}: " + " + ".join(_group_name(groups[j]) for j in js))
+        listed = ", ".join(sorted(who)[:6]) + (f" +{len(who) - 6}" if len(who) > 6 else "")
+        texts.append(" + ".join(_group_name(groups[j]) for j in js) + f": {listed}")
     if small:
         handles.append(Line2D_dot())
         texts.append("small country (dot)")
@@ -1158,6 +1173,14 @@ def groups_map(
     leg.set_gid("regionkit-legend")
     _fit_legend(ax, fr)
     return ax
+
+
+def anchors_names() -> dict[str, str]:
+    """ISO3 -> Natural Earth short name, for every country (also those outside the frame)."""
+    from regionkit.geo import anchors
+
+    a = anchors()
+    return dict(zip(a["iso3"], a["name"], strict=True))
 
 
 def Line2D_dot():

@@ -38,6 +38,10 @@ __all__ = [
 GROUP_COLORS = ("#77AADD", "#EE8866", "#44BB99", "#EEDD88", "#FFAABB", "#99DDFF", "#BBCC33", "#AAAA00")
 _OTHER = "#DDDDDD"
 _INK = "#222222"
+#: Default figure width in inches: a two-column page, the width of ``rk.plot.save(..., preset="paper-double")``.
+#: Labels are placed for the figure's size when drawn; to export at another size, draw on an ``ax``
+#: of that size rather than resizing afterwards.
+_PAGE_WIDTH = 7.2
 #: Groups highlighted when none are given.
 DEFAULT_GROUPS = ("south_caucasus", "central_asia", "abraham_accords")
 
@@ -231,7 +235,7 @@ def tie_network(
     w = w.sort_values(["weight", "a", "b"], ascending=[False, True, True], kind="stable")
     if top is not None:
         w = w.head(top)
-    ax = _new_ax(ax, (11, 8.5))
+    ax = _new_ax(ax, (_PAGE_WIDTH, 9.6))
     ax.set_axis_off()
     if w.empty:
         ax.text(0.5, 0.5, "no ties to draw", ha="center", va="center", transform=ax.transAxes)
@@ -278,6 +282,10 @@ def tie_network(
     pad = 0.15
     ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
     ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
+    if legend:  # before the labels: the legend takes room from the axes, which moves the nodes on screen
+        _network_legends(ax, groups, colors, member, nodes, edges[relation], wmax, smax, size_label)
+    if ax.figure.get_layout_engine() is not None:
+        ax.figure.draw_without_rendering()  # settle the axes size, so label offsets in pixels hold
     # labels start just below their node (offset by the node radius), then adjustText separates them
     to_px = ax.transData
     from_px = ax.transData.inverted()
@@ -287,12 +295,9 @@ def tie_network(
         radius_px = math.sqrt(_area(size_of[n], smax)) / 2 * ax.figure.dpi / 72
         px, py = to_px.transform((x, y))
         tx, ty = from_px.transform((px, py - radius_px - 3))
-        texts.append(ax.text(tx, ty, label, fontsize=10, ha="center", va="top", color=_INK, zorder=4,
+        texts.append(ax.text(tx, ty, label, fontsize=9, ha="center", va="top", color=_INK, zorder=4, in_layout=False,
                              bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.75)))
     _repel(ax, texts, xy)
-
-    if legend:
-        _network_legends(ax, groups, colors, member, nodes, edges[relation], wmax, smax, size_label)
     return ax
 
 
@@ -380,46 +385,51 @@ def _repel(ax: Axes, texts: list, xy: np.ndarray) -> None:
 
 
 def _header(text: str) -> Line2D:
-    return Line2D([], [], ls="", marker=None, label=text)
+    return Line2D([], [], ls="", marker=None, label=text, gid="header")
+
+
+def _blank() -> Line2D:
+    return Line2D([], [], ls="", marker=None, label=" ", gid="blank")
 
 
 def _network_legends(ax, groups, colors, member, nodes, edge_relations, wmax, smax, size_label) -> None:
-    """One legend, four sections: node colour, edge colour, edge width, node size."""
+    """One legend under the network, one column per section: node colour, edge colour, width, size.
+
+    A single legend (the axes' own) is what constrained layout and ``rk.plot.save(preset=...)``
+    make room for, so the figure survives resizing. Blank rows keep the columns aligned and give
+    the big size circles room.
+    """
     names = _group_names(groups)
-    handles: list = [_header("Node colour: group")]
-    handles += [Patch(facecolor=colors[g], edgecolor="#555555", label=names[g]) for g in groups]
-    handles.append(Patch(facecolor=_OTHER, edgecolor="#555555", label="other countries"))
+    col1: list = [_header("Node colour: group")]
+    col1 += [Patch(facecolor=colors[g], edgecolor="#555555", label=names[g]) for g in groups]
+    col1.append(Patch(facecolor=_OTHER, edgecolor="#555555", label="other countries"))
     if any(len(member.get(n, [])) > 1 for n in nodes):
-        handles.append(Line2D([], [], marker="o", ls="", mfc="white", mec="#555555", mew=3, ms=10,
-                              label="ring: also in a second group\n(the ring's colour)"))
-    handles.append(_header("Edge colour: main relation"))
+        col1.append(Line2D([], [], marker="o", ls="", mfc="white", mec="#555555", mew=3, ms=10,
+                           label="ring: also in a second group"))
     present = [r for r in RELATION_COLORS if r in set(edge_relations)]
-    handles += [Line2D([], [], color=RELATION_COLORS[r], lw=3, ls="--" if r == "co_member" else "-",
-                       label=RELATION_LABELS[r]) for r in present]
-    handles.append(_header("Edge width: sentences naming both"))
-    handles += [Line2D([], [], color="#555555", lw=_width(v, wmax), label=f"{v}") for v in _nice_steps(wmax)]
-    leg = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=9,
-                    handlelength=2.4, labelspacing=0.7, borderaxespad=0.2)
-    _bold_headers(leg, handles)
-    ax.add_artist(leg)
-    leg.set_clip_on(False)  # add_artist clips to the axes, which would drop it from bbox_inches="tight"
-    # node sizes: a second legend under the first, with room for the big circles
-    fig = ax.figure
-    fig.draw_without_rendering()
-    box = leg.get_window_extent().transformed(ax.transAxes.inverted())
-    sizes = [_header(f"Node size: {size_label}")]
-    sizes += [Line2D([], [], marker="o", ls="", mfc=_OTHER, mec="#555555",
-                     ms=math.sqrt(_area(v, smax)), label=f"{v}") for v in _nice_steps(smax)]
-    leg2 = ax.legend(handles=sizes, loc="upper left", bbox_to_anchor=(box.x0, box.y0 - 0.01), frameon=False,
-                     fontsize=9, handlelength=2.4, labelspacing=2.3, borderaxespad=0.2, borderpad=0.9)
-    _bold_headers(leg2, sizes)
-
-
-def _bold_headers(leg, handles) -> None:
-    headers = {h.get_label() for h in handles if isinstance(h, Line2D) and h.get_marker() in (None, "None", "")
-               and h.get_linestyle() in ("None", "", " ")}
-    for text in leg.get_texts():
-        if text.get_text() in headers:
+    col2: list = [_header("Edge colour: main relation")]
+    col2 += [Line2D([], [], color=RELATION_COLORS[r], lw=3, ls="--" if r == "co_member" else "-",
+                    label=RELATION_LABELS[r]) for r in present]
+    col3: list = [_header("Edge width: sentences")]
+    col3 += [Line2D([], [], color="#555555", lw=_width(v, wmax), label=f"{v}") for v in _nice_steps(wmax)]
+    col4: list = [_header(f"Node size: {size_label}")]
+    row_pt = 9 * 1.4  # a legend row: font size x (1 + labelspacing), a little less for a margin
+    prev = 0.0
+    for v in _nice_steps(smax):
+        ms = math.sqrt(_area(v, smax))
+        col4 += [_blank() for _ in range(max(0, math.ceil((prev / 2 + ms / 2) / row_pt) - 1))]
+        col4.append(Line2D([], [], marker="o", ls="", mfc=_OTHER, mec="#555555", ms=ms, label=f"{v}"))
+        prev = ms
+    col4 += [_blank() for _ in range(max(0, math.ceil(prev / 2 / row_pt) - 1))]
+    # two columns (nodes | edges), so the legend stays narrower than a 7.2 in page
+    columns = [[*col1, _blank(), *col4], [*col2, _blank(), *col3]]
+    rows = max(len(c) for c in columns)
+    handles = [h for col in columns for h in [*col, *(_blank() for _ in range(rows - len(col)))]]
+    leg = ax.legend(handles=handles, ncols=len(columns), loc="upper center", bbox_to_anchor=(0.5, -0.01),
+                    frameon=False, fontsize=9, handlelength=2.4, labelspacing=0.5, columnspacing=3.0,
+                    borderaxespad=0.3)
+    for handle, text in zip(leg.legend_handles, leg.get_texts()):
+        if text.get_text() and handles[leg.get_texts().index(text)].get_gid() == "header":
             text.set_fontweight("bold")
             text.set_fontsize(10)
             text.set_x(-30)  # headers flush left, over the handles
@@ -566,17 +576,17 @@ def timeline(
         events.append((r.when, _TYPE_CATEGORY.get(r.type, "other"), label))
 
     own_fig = ax is None
-    ax = _new_ax(ax, (13, 6))
+    ax = _new_ax(ax, (_PAGE_WIDTH, 6))
     left = min([e[0] for e in events] + [today]) - pd.DateOffset(months=10)
     right = max([e[0] for e in events] + [today]) + pd.DateOffset(months=10)
     ax.set_xlim(left, right)
     ax.axhline(0, color="#444444", lw=1.2, zorder=1)
-    texts = [ax.text(when, 0, label, fontsize=8.5, va="center", ha="left", color=_INK, zorder=4)
+    texts = [ax.text(when, 0, label, fontsize=8.5, va="center", ha="left", color=_INK, zorder=4, in_layout=False)
              for when, _, label in events]
     levels = _stack_labels(ax, texts, [e[0] for e in events])
-    top = max([abs(v) for v in levels] + [1])
+    top = math.ceil(max([abs(v) for v in levels] + [1]))
     if own_fig:
-        ax.figure.set_size_inches(13, 2.2 + 0.25 * 2 * top)
+        ax.figure.set_size_inches(_PAGE_WIDTH, 2.4 + 0.24 * 2 * top)
     step = 1.0
     used = set()
     for (when, cat, _), text, level in zip(events, texts, levels):
@@ -602,8 +612,8 @@ def timeline(
                       ms=12 if _CATEGORY_STYLE[c][0] == "*" else 7, label=_CATEGORY_STYLE[c][2])
                for c, *_ in _TIMELINE_CATEGORIES if c in used]
     handles.append(Line2D([], [], color=_INK, ls="--", lw=1.2, label="today"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), frameon=False, fontsize=9,
-              ncols=3, title="Marker: kind of record (data/reference)", title_fontsize=10)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.06), frameon=False, fontsize=8.5,
+              ncols=2, title="Marker: kind of record (data/reference)", title_fontsize=9.5)
     if not events:
         ax.text(0.5, 0.5, "no dated records for these countries", ha="center", va="center", transform=ax.transAxes)
     return ax
@@ -612,43 +622,66 @@ def timeline(
 def _stack_labels(ax: Axes, texts: list, whens: list) -> list[int]:
     """Give each label a level (1, -1, 2, -2, ...) so labels on one level never overlap.
 
-    Labels that would run past the right edge are right-aligned at their date.
+    A label goes right of its date, or left of it when it would run past the right
+    end; when it fits on neither side it is wrapped onto more lines. Labels stay
+    inside the axes and out of the layout, so a narrow figure never collapses.
     """
+    import textwrap
+
     if not texts:
         return []
     fig = ax.figure
     fig.draw_without_rendering()
+    renderer = fig.canvas.get_renderer()
     inv = ax.transData.inverted()
     x_left, x_right = ax.get_xlim()
-    gap = (ax.get_xlim()[1] - ax.get_xlim()[0]) * 0.005  # room for the marker
+    gap = (x_right - x_left) * 0.005  # room for the marker
+
+    def width_of(text) -> float:
+        box = text.get_window_extent(renderer)
+        (x0, _), (x1, _) = inv.transform([(box.x0, box.y0), (box.x1, box.y1)])
+        return x1 - x0
+
     spans = []
     for text, when in zip(texts, whens):
-        box = text.get_window_extent()
-        (x0, _), (x1, _) = inv.transform([(box.x0, box.y0), (box.x1, box.y1)])
-        width = x1 - x0
+        text.set_in_layout(False)
         x = _mdates_num(when)
-        if x + gap + width > x_right and x - gap - width >= x_left:  # fits on the left of its date
+        room_right, room_left = x_right - x - gap, x - gap - x_left
+        width = width_of(text)
+        raw = text.get_text()
+        lines = 1
+        while width > max(room_right, room_left) and lines < 4:
+            lines += 1
+            chars = math.ceil(len(raw) / lines) + 2
+            while len(textwrap.wrap(raw, width=chars)) > lines:  # no orphaned last word
+                chars += 2
+            text.set_text("\n  ".join(textwrap.wrap(raw, width=chars)))
+            width = width_of(text)
+        if width <= room_right:
+            text.set_x(x + gap)
+            spans.append((x, x + gap + width, lines))
+        else:
             text.set_ha("right")
             text.set_x(x - gap)
-            spans.append((x - gap - width, x))
-        else:  # may run past the right end of the axis (the legend sits below, out of the way)
-            text.set_x(x + gap)
-            spans.append((x, x + gap + width))
-    pad = (ax.get_xlim()[1] - ax.get_xlim()[0]) * 0.006
+            spans.append((x - gap - width, x, lines))
+    pad = (x_right - x_left) * 0.006
     occupied: dict[int, list[tuple[float, float]]] = {}
     levels = []
     count = {1: 0, -1: 0}  # labels above / below, to keep the two sides balanced
-    for s, e in spans:
-        for depth in range(1, len(spans) + 2):
+    for s, e, lines in spans:
+        for depth in range(1, 4 * len(spans) + 2):
             sides = (1, -1) if count[1] <= count[-1] else (-1, 1)
-            free = [d * depth for d in sides
-                    if all(e + pad < a or s - pad > b for a, b in occupied.get(d * depth, []))]
-            if free:
-                lv = free[0]
-                occupied.setdefault(lv, []).append((s, e))
-                count[1 if lv > 0 else -1] += 1
-                levels.append(lv)
-                break
+            for side in sides:
+                rows = [side * (depth + k) for k in range(lines)]  # a wrapped label takes several levels
+                if all(all(e + pad < a or s - pad > b for a, b in occupied.get(r, [])) for r in rows):
+                    for r in rows:
+                        occupied.setdefault(r, []).append((s, e))
+                    count[side] += 1
+                    levels.append(side * (depth + (lines - 1) / 2))
+                    break
+            else:
+                continue
+            break
     return levels
 
 

@@ -341,8 +341,20 @@ def test_tie_map_arcs_width_and_colour(ties):
     # known relations first, in regionkit.ties.RELATIONS order and colours, then the rest alphabetically
     assert texts[:4] == ["normalisation", "conflict", "diplomatic", "other"]
     assert col["regionkit-tie-ISR-ARE"] == st.RELATION_COLORS["normalisation"].lower()
-    assert texts[4:] == ["weight 1", "weight 3.5", "weight 6"]
+    assert texts[4:] == ["weight 1", "weight 4", "weight 6"]  # whole-number weights: a whole-number middle
     assert "Capitals: GeoNames" in ax._regionkit["credits"]
+
+
+def test_tie_map_caucasus_inset_and_integer_weights(ties):
+    t = ties.assign(weight=[4, 1, 2, 6, 3])
+    ax = tie_map(t, frame="focus")
+    inset = ax._regionkit["inset"]
+    inset_arcs = [p.get_gid() for p in inset.patches if (p.get_gid() or "").startswith("regionkit-tie-")]
+    assert "regionkit-tie-ARM-AZE" in inset_arcs
+    assert {x.get_text() for x in inset._regionkit["labels"]} == {"Armenia", "Azerbaijan"}
+    assert "Armenia" not in {x.get_text() for x in ax._regionkit["labels"]}  # named in the inset instead
+    assert _legend_texts(ax)[-3:] == ["weight 1", "weight 4", "weight 6"]  # integer weights: integer middle
+    assert tie_map(t, frame="focus", inset=False)._regionkit.get("inset") is None
 
 
 def test_tie_map_without_weight_or_relation():

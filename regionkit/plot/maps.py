@@ -1196,6 +1196,7 @@ def tie_map(
     relation: str | bool | None = None,
     frame="focus",
     labels=None,
+    inset="auto",
     curvature: float = 0.18,
     max_width: float = 5.0,
     min_width: float = 0.7,
@@ -1225,6 +1226,9 @@ def tie_map(
     labels
         ISO3 codes to label; default every country in a tie (regional frames)
         or none (world); ``False`` for none.
+    inset
+        ``"auto"``: when a tie ends in the South Caucasus, draw the Caucasus
+        inset of the ``focus`` and ``world`` frames with those ties; ``False`` for none.
     curvature
         Bend of each arc as a fraction of its length (0 for straight lines).
     max_width, min_width
@@ -1271,19 +1275,12 @@ def tie_map(
 
     proj = _projected(fr, world)
     ax = _new_axes(ax, proj, figsize)
-    _setup(ax, proj)
     ends = set(t["a"]) | set(t["b"])
-    _draw_countries(ax, proj, {i: "#c9d3dc" for i in ends}, default="#e4e4e4")
     ax._regionkit["credits"].append("Capitals: GeoNames")
     a = anchors().set_index("iso3")
     missing = sorted(i for i in ends if i not in a.index)
     if missing:
         raise ValueError(f"no anchor point for {', '.join(missing)}; anchors exist for the countries of rk.anchors()")
-    import pyproj
-
-    tr = pyproj.Transformer.from_crs("EPSG:4326", fr.crs, always_xy=True)
-    ax_, ay_ = tr.transform(a["lon"].to_numpy(), a["lat"].to_numpy())
-    pos = {i: (x, y) for i, x, y in zip(a.index, ax_, ay_, strict=True)}
 
     known = list(st.RELATION_COLORS)
     cats = sorted(set(rel), key=lambda r: (known.index(r) if r in known else len(known), r in ("other", "tie"), r))
@@ -1300,49 +1297,72 @@ def tie_map(
             return (min_width + max_width) / 2 if has_w else 1.6
         return min_width + (max_width - min_width) * (v - wmin) / (wmax - wmin)
 
-    arcs = []
-    for k in order:
-        row = t.iloc[k]
-        p0, p1 = np.array(pos[row["a"]]), np.array(pos[row["b"]])
-        if tuple(p0) > tuple(p1):  # the same pair always bends the same way
-            p0, p1 = p1, p0
-        arc = FancyArrowPatch(
-            tuple(p0),
-            tuple(p1),
-            connectionstyle=f"arc3,rad={curvature}",
-            arrowstyle="-",
-            linestyle="--" if rel[k] == "co_member" else "-",
-            color=palette[rel[k]],
-            lw=width(w[k]),
-            alpha=0.85,
-            zorder=3,
-            shrinkA=2,
-            shrinkB=2,
-            capstyle="round",
-            gid=f"regionkit-tie-{row['a']}-{row['b']}",
-        )
-        arc._regionkit_tie = (row["a"], row["b"], float(w[k]), rel[k])
-        ax.add_patch(arc)
-        arcs.append(arc)
-    pts = np.array([pos[i] for i in sorted(ends)]) if ends else np.zeros((0, 2))
-    sc = ax.scatter(pts[:, 0], pts[:, 1], s=9, c="#222222", zorder=4, gid="regionkit-anchors", linewidths=0)
-    sc._regionkit_iso3 = sorted(ends)
-    # labels sit at the anchor points (capitals), so they name the arc ends
-    if labels is None:
-        labels = [] if fr.is_world else sorted(ends)
-    if labels is not False and len(labels):
-        label_texts = []
-        x0, y0, x1, y1 = proj.extent
-        for i in labels:
+    def draw(target, pj: _Projected, label_list, *, scale=1.0, codes=False):
+        """Countries, arcs, anchor dots and labels of the ties on one axes (the map or its inset)."""
+        import pyproj
+
+        _setup(target, pj)
+        _draw_countries(target, pj, {i: "#c9d3dc" for i in ends}, default="#e4e4e4")
+        tr = pyproj.Transformer.from_crs("EPSG:4326", pj.frame.crs, always_xy=True)
+        xs, ys = tr.transform(a["lon"].to_numpy(), a["lat"].to_numpy())
+        pos = {i: (x, y) for i, x, y in zip(a.index, xs, ys, strict=True)}
+        arcs = []
+        for k in order:
+            row = t.iloc[k]
+            p0, p1 = np.array(pos[row["a"]]), np.array(pos[row["b"]])
+            if tuple(p0) > tuple(p1):  # the same pair always bends the same way
+                p0, p1 = p1, p0
+            arc = FancyArrowPatch(
+                tuple(p0), tuple(p1), connectionstyle=f"arc3,rad={curvature}", arrowstyle="-",
+                linestyle="--" if rel[k] == "co_member" else "-", color=palette[rel[k]], lw=width(w[k]) * scale,
+                alpha=0.85, zorder=3, shrinkA=2, shrinkB=2, capstyle="round", gid=f"regionkit-tie-{row['a']}-{row['b']}",
+            )  # fmt: skip
+            arc._regionkit_tie = (row["a"], row["b"], float(w[k]), rel[k])
+            target.add_patch(arc)
+            arcs.append(arc)
+        pts = np.array([pos[i] for i in sorted(ends)]) if ends else np.zeros((0, 2))
+        sc = target.scatter(pts[:, 0], pts[:, 1], s=9 * scale, c="#222222", zorder=4, gid="regionkit-anchors", linewidths=0)
+        sc._regionkit_iso3 = sorted(ends)
+        texts = []
+        x0, y0, x1, y1 = pj.extent
+        for i in label_list:  # labels sit at the anchor points (capitals), so they name the arc ends
             if i not in pos or not (x0 < pos[i][0] < x1 and y0 < pos[i][1] < y1):
                 continue
-            nm = a.loc[i, "name"]
-            txt = ax.text(*pos[i], _short_name(str(nm)), fontsize=st.FONT_SIZES["label"], color=st.TEXT, ha="center", va="center", zorder=6, path_effects=st.halo(), gid=f"regionkit-label-{i}")
+            txt = target.text(
+                *pos[i], i if codes else _short_name(str(a.loc[i, "name"])), fontsize=st.FONT_SIZES["label"] - (1 - scale) * 2,
+                color=st.TEXT, ha="center", va="center", zorder=6, path_effects=st.halo(), gid=f"regionkit-label-{i}",
+            )  # fmt: skip
             txt._regionkit_anchor = pos[i]
-            label_texts.append(txt)
-        ax._regionkit["labels"] = label_texts
-        ax._regionkit["relayout"] = lambda: _place_labels(ax, label_texts)
-        _place_labels(ax, label_texts)
+            texts.append(txt)
+        target._regionkit["labels"] = texts
+        target._regionkit["relayout"] = lambda: _place_labels(target, texts)
+        _place_labels(target, texts)
+        return arcs
+
+    # a zoomed inset (the Caucasus in the focus and world frames) when a tie ends there
+    spec = INSETS.get(fr.name) if inset == "auto" else None
+    in_inset: set[str] = set()
+    if spec is not None:
+        ix0, iy0, ix1, iy1 = _frame(spec[0]).bbox
+        in_inset = {i for i in ends if ix0 < a.loc[i, "lon"] < ix1 and iy0 < a.loc[i, "lat"] < iy1}
+    if labels is None:
+        labels = [] if fr.is_world else sorted(ends - in_inset)
+    arcs = draw(ax, proj, [] if labels is False else list(labels))
+    if in_inset:
+        sub = _projected(_frame(spec[0]), world)
+        iax = ax.inset_axes(list(spec[1]), zorder=7)
+        iax._regionkit = {"frame": sub.frame, "colors": {}, "credits": [], "markers": {}}
+        draw(iax, sub, [] if labels is False else sorted(in_inset), scale=0.8, codes=fr.is_world)
+        for s_ in iax.spines.values():
+            s_.set_edgecolor("#333333")
+            s_.set_linewidth(0.7)
+        import geopandas as gpd
+        from matplotlib.patches import PathPatch
+
+        box = gpd.GeoSeries([_rect(ix0, iy0, ix1, iy1, n=20)], crs="EPSG:4326").to_crs(fr.crs).iloc[0]
+        ax.add_patch(PathPatch(_paths([box])[0], facecolor="none", edgecolor="#333333", lw=0.6, zorder=5,
+                               gid="regionkit-inset-extent"))  # fmt: skip
+        ax._regionkit["inset"] = iax
     ax._regionkit.update({"ties": [arc._regionkit_tie for arc in arcs], "relation_colors": palette})
 
     handles, texts = [], []
@@ -1351,7 +1371,10 @@ def tie_map(
             handles.append(Line2D([], [], color=palette[c], lw=2.5, ls="--" if c == "co_member" else "-"))
             texts.append(st.RELATION_LABELS.get(c, str(c).replace("_", " ")))
     if has_w and wmax > wmin:
-        for v in np.unique([wmin, (wmin + wmax) / 2, wmax]):
+        mid = (wmin + wmax) / 2
+        if _is_int(w):
+            mid = float(round(mid))
+        for v in np.unique([wmin, mid, wmax]):
             handles.append(Line2D([], [], color="#555555", lw=width(v)))
             texts.append(f"{weight} {_fmt(v, _is_int([v]), False)}")
     if handles:

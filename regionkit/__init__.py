@@ -16,10 +16,10 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-# These two public functions share their name with the module that defines them. Bind
-# them now (both modules are light: stdlib only at import), so that importing the
-# submodule later can never replace the function on the package.
-from regionkit.gazetteer import gazetteer  # noqa: E402
+# normalize() shares its name with the module that defines it. Bind it now (the module
+# is light: stdlib only at import), so that importing the submodule later can never
+# replace the function on the package. (rk.gazetteer is the module; its function is
+# rk.gazetteer.gazetteer().)
 from regionkit.normalize import normalize  # noqa: E402
 
 # public name -> module that defines it
@@ -51,9 +51,9 @@ _LAZY: dict[str, str] = {
     "world": "regionkit.geo",
     "anchors": "regionkit.geo",
 }
-_SUBMODULES = {"plot", "dask", "geo", "ties", "extract", "articles", "gazetteer", "groups", "cli"}
+_SUBMODULES = {"plot", "dask", "geo", "ties", "extract", "articles", "gazetteer", "groups", "countries", "cli"}
 
-__all__ = sorted([*_LAZY, *_SUBMODULES, "gazetteer", "normalize", "__version__"])
+__all__ = sorted([*_LAZY, *_SUBMODULES, "normalize", "__version__"])
 
 
 def __getattr__(name: str) -> Any:

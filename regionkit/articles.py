@@ -87,13 +87,18 @@ def _decode(raw: bytes, path: Path, errors: str) -> str:
         ) from None
 
 
+def _relative(path: Path, base: Path) -> str:
+    """The path of a file relative to the folder it was read from (what ids are derived from)."""
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
 def _read_text_file(path: Path, base: Path, errors: str) -> dict[str, Any]:
     text = _decode(path.read_bytes(), path, errors)
     title = next((line.strip().lstrip("#").strip() for line in text.splitlines() if line.strip()), "")
-    try:
-        rel = path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        rel = path.name
+    rel = _relative(path, base)
     return {"article_id": path.stem if _looks_like_id(path.stem) else _hash_id(rel), "title": title, "date": None,
             "source": None, "path": str(path), "text": text}
 
@@ -159,7 +164,7 @@ def _table_chunks(path: Path, chunksize: int | None, errors: str) -> Iterator[pd
 
 
 def _normalise_table(df: pd.DataFrame, path: str | None, text_column: str, id_column: str | None,
-                     start_row: int) -> pd.DataFrame:
+                     seen: dict[str, int] | None = None, key: str | None = None) -> pd.DataFrame:
     import pandas as pd
 
     if text_column not in df.columns:
@@ -173,11 +178,15 @@ def _normalise_table(df: pd.DataFrame, path: str | None, text_column: str, id_co
         raise ValueError(f"no id column {idcol!r}; columns are {list(df.columns)}")
     if idcol is not None:
         out["article_id"] = df[idcol].astype(str).to_numpy()
-    else:  # content-derived id, made unique by the record's position in its own file
-        out["article_id"] = [
-            _hash_id(path or "", str(t)) if list(text).count(t) == 1 or t is None else _hash_id(path or "", str(t), str(start_row + i))
-            for i, t in enumerate(text)
-        ] if len(text) < 2000 else [_hash_id(path or "", str(t), str(start_row + i)) for i, t in enumerate(text)]
+    else:  # content-derived: hash of (file, text); the k-th repeat of a text in its file adds k
+        seen = {} if seen is None else seen
+        ids = []
+        for t in text:
+            base = _hash_id(key or path or "", "" if t is None else str(t))
+            k = seen.get(base, 0)
+            seen[base] = k + 1
+            ids.append(base if k == 0 else _hash_id(base, str(k)))
+        out["article_id"] = ids
     out["title"] = df["title"].astype(object).to_numpy() if "title" in df.columns else [
         (next((ln.strip() for ln in t.splitlines() if ln.strip()), "") if isinstance(t, str) else None) for t in text
     ]
@@ -256,10 +265,12 @@ def iter_articles(
                 pending = []
             continue
         row = 0
+        seen: dict[str, int] = {}
+        key = _relative(path, base)
         for chunk in _table_chunks(path, chunksize, encoding_errors):
             if chunk.empty and not len(chunk.columns):
                 continue
-            table = _normalise_table(chunk, str(path), text_column, id_column, row)
+            table = _normalise_table(chunk, str(path), text_column, id_column, seen, key)
             row += len(chunk)
             report.articles += len(table)
             yield _finish(table)
@@ -308,7 +319,7 @@ def read_articles(
     import pandas as pd
 
     if isinstance(source, pd.DataFrame):
-        table = _normalise_table(source.reset_index(drop=True), None, text_column, id_column, 0)
+        table = _normalise_table(source.reset_index(drop=True), None, text_column, id_column)
         if id_column is None and not any(c in source.columns for c in _ID_COLUMNS):
             table["article_id"] = [str(i) for i in source.index]
         return _finish(table)

@@ -147,15 +147,6 @@ _GEORGIA = {"georgia", "georgian", "georgians", "georgia's"}
 
 
 # --------------------------------------------------------------- sentences
-def _blingfire():
-    try:
-        import blingfire
-
-        return blingfire
-    except ImportError:  # pragma: no cover - blingfire is a core dependency
-        return None
-
-
 _ABBREV_END = re.compile(
     r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|St|Jr|Sr|No|Nos|Art|vs|etc|e\.g|i\.e|"
     r"Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Amb|Pres|Sec|Adm|Maj|Rev|Hon|Fig|approx|"

@@ -596,7 +596,7 @@ def _progress_bar(paths: Any, progress: bool | None) -> Any:
 
     total = estimate_articles(paths) if paths is not None else None
     return tqdm(total=total or None, unit=" articles", desc="extract", file=sys.stderr, dynamic_ncols=True,
-                smoothing=0.1, unit_scale=True)
+                smoothing=0.1, unit_scale=(total or 0) >= 100_000)
 
 
 def _advance(bar: Any, n: int) -> None:

@@ -166,6 +166,16 @@ def test_quantiles_on_few_distinct_values_do_not_warn():
     assert 1 <= len(classes) <= 3 and classes[0].startswith("1") and classes[-1].endswith("3")
 
 
+def test_user_bins_give_the_same_legend_and_colours_on_every_map():
+    a = choropleth(pd.Series({"ARM": 0.15, "AZE": 0.5}), value="share", bins=[0.2, 0.4, 0.6, 0.8, 1.0], frame="caucasus")
+    b = choropleth(pd.Series({"GEO": 0.9}), value="share", bins=[0.2, 0.4, 0.6, 0.8, 1.0], frame="caucasus")
+    assert a._regionkit["classes"] == b._regionkit["classes"] == ["≤ 20%", "20%–40%", "40%–60%", "60%–80%", "80%–100%"]
+    palette = st.class_colors(5)
+    assert _faces(a)["ARM"] == palette[0] and _faces(a)["AZE"] == palette[2] and _faces(b)["GEO"] == palette[4]
+    with pytest.raises(ValueError, match="bins must reach the largest value"):
+        choropleth(pd.Series({"GEO": 3}), bins=[1, 2])
+
+
 def test_other_schemes_go_through_mapclassify():
     s = pd.Series(np.arange(1, 41, dtype=float), index=rk.world()["iso3"].dropna().iloc[:40].tolist())
     ax = choropleth(s, frame="world", scheme="quantiles", k=4)

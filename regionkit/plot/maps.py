@@ -727,7 +727,7 @@ def _classify(s: pd.Series, scheme: str | None, k: int, bins, percent: bool):
     if bins is not None:
         ub = np.asarray(sorted(bins), dtype=float)
         if ub[-1] < vals.max():
-            ub = np.append(ub, vals.max())
+            raise ValueError(f"bins must reach the largest value ({vals.max():g}); last bin is {ub[-1]:g}")
     elif scheme is None and len(uniq) <= k:
         ub = uniq
     elif (scheme or "fisher_jenks").lower().replace("-", "_") in ("fisher_jenks", "fisherjenks"):
@@ -757,7 +757,9 @@ def _classify(s: pd.Series, scheme: str | None, k: int, bins, percent: bool):
     lo = vals.min()
     for i, hi in enumerate(ub):
         a = lo if i == 0 else ub[i - 1]
-        if integer and not percent:
+        if bins is not None and i == 0:  # user classes: the same labels whatever the data (small multiples)
+            labels.append(f"≤ {_fmt(hi, integer, percent)}")
+        elif integer and not percent:
             a_int = int(np.floor(a)) + (1 if i > 0 else 0)
             hi_int = int(np.floor(hi + 1e-9))
             labels.append(_fmt(hi_int, True, False) if a_int >= hi_int else f"{_fmt(a_int, True, False)}–{_fmt(hi_int, True, False)}")
@@ -765,6 +767,8 @@ def _classify(s: pd.Series, scheme: str | None, k: int, bins, percent: bool):
             labels.append(_fmt(hi, integer, percent))
         else:
             labels.append(f"{_fmt(a, integer, percent)}–{_fmt(hi, integer, percent)}")
+    if bins is not None:  # keep every user class, so legends and colours agree across maps
+        return idx, ub, labels
     used = sorted(set(idx.tolist()))
     remap = {old: new for new, old in enumerate(used)}
     return np.array([remap[i] for i in idx]), ub[used], [labels[i] for i in used]
@@ -874,7 +878,9 @@ def choropleth(
     k
         Number of classes.
     bins
-        Upper bounds of user-defined classes (overrides *scheme*).
+        Upper bounds of user-defined classes (overrides *scheme*; the last must
+        reach the largest value). Every class is in the legend, used or not, so
+        maps drawn with the same *bins* share colours and legend.
     cmap
         Sequential colormap (colour-blind-safe ColorBrewer ``YlGnBu`` by default).
     labels

@@ -41,6 +41,17 @@ def test_every_code_is_iso_or_kosovo(world):
     assert {"FRA", "NOR", "PSE", "ESH", "TWN"} <= set(world["iso3"])
 
 
+def test_every_drawn_country_joins_the_gazetteer(world):
+    # a country the extractor can emit must find its polygon, and every polygon's code is one it can emit
+    import pandas as pd
+
+    from regionkit._resources import data_path
+
+    known = set(pd.read_csv(data_path("gazetteer", "countries.csv"), keep_default_na=False)["iso3"])
+    assert set(world["iso3"].dropna()) <= known
+    assert rk.normalize(world.set_index("iso3").loc[["BHR", "XKX", "PSE"], "name"].tolist()).tolist() == ["BHR", "XKX", "PSE"]
+
+
 @pytest.mark.parametrize("iso3", FOCUS)
 def test_focus_states_have_a_valid_polygon(world, iso3):
     row = world[world["iso3"] == iso3]

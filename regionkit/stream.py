@@ -505,8 +505,8 @@ def stream_mentions(
     Parameters
     ----------
     source
-        Files, folders or globs (as :func:`regionkit.read_articles` takes), or an
-        iterable of article DataFrames.
+        Files, folders or globs (as :func:`regionkit.read_articles` takes), a
+        DataFrame of articles, or an iterator of article DataFrames.
     output
         A ``.csv``, ``.parquet`` or ``.jsonl`` file; a folder of Parquet parts; or
         None for CSV on stdout. Files and folders are resumable: re-running after a
@@ -536,8 +536,15 @@ def stream_mentions(
     from regionkit.articles import ReadReport, iter_articles
     from regionkit.extract import extract_mentions
 
+    import pandas as pd
+
     sections = None if sections is None else tuple([sections] if isinstance(sections, str) else sections)
     kind = output_kind(output, partition_by)
+    if isinstance(source, pd.DataFrame):  # already in memory: normalise once, then go chunk by chunk
+        from regionkit.articles import read_articles
+
+        frame = read_articles(source, text_column=text_column, id_column=id_column)
+        source = (frame.iloc[i:i + chunksize] for i in range(0, len(frame), chunksize))
     report = ReadReport()
     from_paths = not _is_frame_iter(source)
     chunks = iter_articles(source, chunksize=chunksize, text_column=text_column, id_column=id_column,

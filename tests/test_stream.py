@@ -212,3 +212,13 @@ def test_ids_of_idless_jsonl_stable_across_chunk_sizes(tmp_path):
     rows = ["Armenia and Azerbaijan signed.", "Armenia and Azerbaijan signed.", "Kazakhstan hosted the summit."]
     path.write_text("".join(json.dumps({"text": t}) + "\n" for t in rows), encoding="utf-8")
     assert _ids(path, 1) == _ids(path, 1000)
+
+
+def test_dataframe_and_frame_iterator_sources(tmp_path, demo_articles, expected):
+    out = tmp_path / "m.parquet"
+    summary = stream_mentions(demo_articles, out, chunksize=8, progress=False)
+    assert summary.articles == 35 and summary.parts_written == 5
+    pd.testing.assert_frame_equal(_canon(pd.read_parquet(out)), _canon(expected))
+    chunks = rk.read_articles(DATA / "articles", chunksize=12)
+    summary = stream_mentions(chunks, tmp_path / "m.jsonl", progress=False)
+    assert summary.articles == 35 and summary.mentions == len(expected)

@@ -282,3 +282,15 @@ def test_charts_export_png(tmp_path, drawn):
 def test_charts_export_vector(tmp_path, drawn, suffix, magic):
     path = rk.plot.save(drawn[0], tmp_path / f"network{suffix}")
     assert Path(path).read_bytes()[: len(magic)] == magic
+
+
+@pytest.mark.parametrize("preset", ["paper-double", "slide"])
+def test_labels_replaced_when_saved_at_another_size(tmp_path, corpus, preset):
+    # rk.plot.save resizes the figure, then calls the chart's relayout hook; no warning (filterwarnings=error)
+    network = charts.tie_network(corpus["weights"])
+    line = charts.timeline(rk.reference_ties(), countries=["ISR", "ARE", "BHR", "MAR", "SDN", "KAZ"], today=TODAY)
+    for name, ax in (("network", network), ("timeline", line)):
+        rk.plot.save(ax, tmp_path / f"{name}.png", preset=preset, dpi=40)
+        texts = [t for t in ax.texts if t.get_gid() != "regionkit-credit" and not t.get_text().startswith("today")]
+        assert len(texts) > 10
+        assert _overlaps(_boxes(ax, texts)) == [], name

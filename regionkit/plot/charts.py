@@ -126,7 +126,7 @@ def _node_sizes(nodes: list[str], weights: pd.DataFrame, sizes: Any) -> tuple[di
         for a, b, w in zip(weights["a"], weights["b"], weights["weight"]):
             strength[a] += float(w)
             strength[b] += float(w)
-        return strength, "sentences with a tie"
+        return strength, "sum of its edge widths (sentences)"
     if isinstance(sizes, pd.DataFrame):
         col = next((c for c in ("mentions", "articles") if c in sizes.columns), None)
         if col is None or "iso3" not in sizes.columns:
@@ -284,20 +284,31 @@ def tie_network(
     ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
     if legend:  # before the labels: the legend takes room from the axes, which moves the nodes on screen
         _network_legends(ax, groups, colors, member, nodes, edges[relation], wmax, smax, size_label)
-    if ax.figure.get_layout_engine() is not None:
-        ax.figure.draw_without_rendering()  # settle the axes size, so label offsets in pixels hold
-    # labels start just below their node (offset by the node radius), then adjustText separates them
-    to_px = ax.transData
-    from_px = ax.transData.inverted()
-    texts = []
-    for n, (x, y) in zip(nodes, xy):
-        label = _name(n) if labels == "name" else n
-        radius_px = math.sqrt(_area(size_of[n], smax)) / 2 * ax.figure.dpi / 72
-        px, py = to_px.transform((x, y))
-        tx, ty = from_px.transform((px, py - radius_px - 3))
-        texts.append(ax.text(tx, ty, label, fontsize=9, ha="center", va="top", color=_INK, zorder=4, in_layout=False,
-                             bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.75)))
-    _repel(ax, texts, xy)
+    label_text = {n: (_name(n) if labels == "name" else n) for n in nodes}
+    radius_pt = {n: math.sqrt(_area(size_of[n], smax)) / 2 for n in nodes}
+    placed: list = []  # label texts and leader lines currently on the axes
+
+    def place_labels() -> None:
+        """(Re)place the labels for the figure's current size; rk.plot.save calls it after resizing."""
+        for artist in placed:
+            artist.remove()
+        placed.clear()
+        if ax.figure.get_layout_engine() is not None:
+            ax.figure.draw_without_rendering()  # settle the axes size, so label offsets in pixels hold
+        to_px, from_px = ax.transData, ax.transData.inverted()
+        texts = []
+        for n, (x, y) in zip(nodes, xy):
+            # start just below the node (offset by its radius), then adjustText separates the labels
+            px, py = to_px.transform((x, y))
+            tx, ty = from_px.transform((px, py - radius_pt[n] * ax.figure.dpi / 72 - 3))
+            texts.append(ax.text(tx, ty, label_text[n], fontsize=9, ha="center", va="top", color=_INK, zorder=4,
+                                 in_layout=False,
+                                 bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.75)))
+        placed.extend(texts)
+        placed.extend(_repel(ax, texts, xy))
+
+    place_labels()
+    ax._regionkit = {**getattr(ax, "_regionkit", {}), "relayout": place_labels, "labels": placed}
     return ax
 
 
@@ -366,13 +377,16 @@ def _spread(arr: np.ndarray, min_dist: float, rounds: int = 300) -> np.ndarray:
     return arr
 
 
-def _repel(ax: Axes, texts: list, xy: np.ndarray) -> None:
-    """Move labels off each other and off the nodes (adjustText, run for a fixed number of steps)."""
+def _repel(ax: Axes, texts: list, xy: np.ndarray) -> list:
+    """Move labels off each other and off the nodes (adjustText, run for a fixed number of steps).
+
+    Returns the leader lines adjustText added.
+    """
     try:
         from adjustText import adjust_text
-    except ImportError:  # labels stay centred on their nodes
-        return
-    adjust_text(
+    except ImportError:  # labels stay below their nodes
+        return []
+    result = adjust_text(
         texts,
         x=xy[:, 0],
         y=xy[:, 1],
@@ -382,6 +396,7 @@ def _repel(ax: Axes, texts: list, xy: np.ndarray) -> None:
         ensure_inside_axes=True,
         iter_lim=400,  # an iteration limit, not adjustText's default 1 s time limit: same result every run
     )
+    return list(result[1]) if isinstance(result, tuple) and len(result) > 1 else []
 
 
 def _header(text: str) -> Line2D:
@@ -581,33 +596,12 @@ def timeline(
     right = max([e[0] for e in events] + [today]) + pd.DateOffset(months=10)
     ax.set_xlim(left, right)
     ax.axhline(0, color="#444444", lw=1.2, zorder=1)
-    texts = [ax.text(when, 0, label, fontsize=8.5, va="center", ha="left", color=_INK, zorder=4, in_layout=False)
-             for when, _, label in events]
-    levels = _stack_labels(ax, texts, [e[0] for e in events])
-    top = math.ceil(max([abs(v) for v in levels] + [1]))
-    if own_fig:
-        ax.figure.set_size_inches(_PAGE_WIDTH, 2.4 + 0.24 * 2 * top)
-    step = 1.0
-    used = set()
-    for (when, cat, _), text, level in zip(events, texts, levels):
-        marker, color, _ = _CATEGORY_STYLE[cat]
-        y = level * step
-        text.set_y(y)
-        ax.plot([when, when], [0, y], color="#BBBBBB", lw=0.8, zorder=2)
-        ax.scatter([when], [y], marker=marker, s=130 if marker == "*" else 55, color=color,
-                   edgecolors="white", linewidths=0.5, zorder=3)
-        ax.scatter([when], [0], marker="|", s=40, color="#444444", zorder=3)
-        used.add(cat)
-    ax.set_ylim(-(top + 0.8) * step, (top + 1.6) * step)
-    ax.axvline(today, ymax=(2 * top + 1.9) / (2 * top + 2.4), color=_INK, lw=1.2, ls="--", zorder=1)
-    ax.text(today, (top + 1.55) * step, f"today\n{today.day} {today:%b %Y}", fontsize=8.5, va="top",
-            ha="center", color=_INK)
     ax.set_yticks([])
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
-    ax.spines["bottom"].set_position(("data", -(top + 0.8) * step))
     ax.grid(axis="x", color="#F0F0F0", lw=0.8)
     ax.set_axisbelow(True)
+    used = {cat for _, cat, _ in events}
     handles = [Line2D([], [], marker=_CATEGORY_STYLE[c][0], ls="", color=_CATEGORY_STYLE[c][1],
                       ms=12 if _CATEGORY_STYLE[c][0] == "*" else 7, label=_CATEGORY_STYLE[c][2])
                for c, *_ in _TIMELINE_CATEGORIES if c in used]
@@ -616,6 +610,36 @@ def timeline(
               ncols=2, title="Marker: kind of record (data/reference)", title_fontsize=9.5)
     if not events:
         ax.text(0.5, 0.5, "no dated records for these countries", ha="center", va="center", transform=ax.transAxes)
+    placed: list = []  # artists whose place depends on the label levels
+
+    def place(resize: bool) -> None:
+        """(Re)stack the labels for the figure's current size; rk.plot.save calls it after resizing."""
+        for artist in placed:
+            artist.remove()
+        placed.clear()
+        texts = [ax.text(when, 0, label, fontsize=8.5, va="center", ha="left", color=_INK, zorder=4,
+                         in_layout=False) for when, _, label in events]
+        levels = _stack_labels(ax, texts, [e[0] for e in events])
+        top = math.ceil(max([abs(v) for v in levels] + [1]))
+        if resize:
+            ax.figure.set_size_inches(_PAGE_WIDTH, 2.4 + 0.24 * 2 * top)
+        placed.extend(texts)
+        for (when, cat, _), text, level in zip(events, texts, levels):
+            marker, color, _ = _CATEGORY_STYLE[cat]
+            text.set_y(level)
+            placed.extend(ax.plot([when, when], [0, level], color="#BBBBBB", lw=0.8, zorder=2))
+            placed.append(ax.scatter([when], [level], marker=marker, s=130 if marker == "*" else 55, color=color,
+                                     edgecolors="white", linewidths=0.5, zorder=3))
+            placed.append(ax.scatter([when], [0], marker="|", s=40, color="#444444", zorder=3))
+        ax.set_ylim(-(top + 0.8), top + 1.6)
+        placed.append(ax.axvline(today, ymax=(2 * top + 1.9) / (2 * top + 2.4), color=_INK, lw=1.2, ls="--",
+                                 zorder=1))
+        placed.append(ax.text(today, top + 1.55, f"today\n{today.day} {today:%b %Y}", fontsize=8.5, va="top",
+                              ha="center", color=_INK))
+        ax.spines["bottom"].set_position(("data", -(top + 0.8)))
+
+    place(resize=own_fig)
+    ax._regionkit = {**getattr(ax, "_regionkit", {}), "relayout": lambda: place(resize=False)}
     return ax
 
 
@@ -764,7 +788,10 @@ def comention_heatmap(
         if a in idx and b in idx:
             mat[idx[a], idx[b]] += v
             mat[idx[b], idx[a]] += v
-    ax = _new_ax(ax, (3.2 + 0.32 * n, 2.4 + 0.32 * n))
+    # a square matrix that fits a 7.2 in page: cells up to 0.3 in, fonts scaled to the cells
+    cell = min(0.3, (_PAGE_WIDTH - 3.0) / max(n, 1))
+    font = max(5.5, min(9.0, cell * 72 * 0.8))
+    ax = _new_ax(ax, (_PAGE_WIDTH, cell * n + 3.2))
     if n == 0:
         ax.set_axis_off()
         ax.text(0.5, 0.5, "no pairs to draw", ha="center", va="center", transform=ax.transAxes)
@@ -777,8 +804,8 @@ def comention_heatmap(
     cm = ListedColormap(base(np.linspace(0.2, 1.0, 256)), name=f"{base.name}_from20").with_extremes(bad="white")
     im = ax.imshow(masked, cmap=cm, vmin=0, vmax=max(mat.max(), 1), interpolation="nearest")
     names = [_name(c) if labels == "name" else c for c in order]
-    ax.set_xticks(range(n), names, rotation=60, ha="right", rotation_mode="anchor", fontsize=9)
-    ax.set_yticks(range(n), names, fontsize=9)
+    ax.set_xticks(range(n), names, rotation=60, ha="right", rotation_mode="anchor", fontsize=font)
+    ax.set_yticks(range(n), names, fontsize=font)
     ax.tick_params(length=0)
     ax.set_xticks(np.arange(-0.5, n, 1), minor=True)
     ax.set_yticks(np.arange(-0.5, n, 1), minor=True)
@@ -807,7 +834,7 @@ def comention_heatmap(
         for i in range(n):
             for j in range(n):
                 if i != j and mat[i, j] > 0:
-                    ax.text(j, i, f"{mat[i, j]:g}", ha="center", va="center", fontsize=7.5,
+                    ax.text(j, i, f"{mat[i, j]:g}", ha="center", va="center", fontsize=min(7.5, font - 1),
                             color="white" if mat[i, j] > 0.55 * vmax else "black", zorder=3)
     for side in ax.spines.values():
         side.set_visible(False)
@@ -819,7 +846,7 @@ def comention_heatmap(
     if None in firsts:
         handles.append(Patch(facecolor=_OTHER, label="other countries"))
     ax.legend(handles=handles, title="Name background: group", loc="lower left", bbox_to_anchor=(0.0, 1.01),
-              frameon=False, fontsize=9, title_fontsize=10, ncols=min(len(handles), 4), alignment="left")
+              frameon=False, fontsize=8.5, title_fontsize=9.5, ncols=min(len(handles), 2), alignment="left")
     return ax
 
 
@@ -887,13 +914,13 @@ def top_countries(
     member = _membership(group_ids, as_of)
     colors = {g: GROUP_COLORS[i % len(GROUP_COLORS)] for i, g in enumerate(group_ids)}
     fills = [colors[member[c][0]] if member.get(c) else _OTHER for c in top.index]
-    ax = _new_ax(ax, (8, 1.2 + 0.34 * max(len(top), 3)))
+    ax = _new_ax(ax, (_PAGE_WIDTH / 2, 1.7 + 0.2 * max(len(top), 3)))  # one column of a page
     names = [_name(c) if labels == "name" else c for c in top.index]
     bars = ax.barh(range(len(top)), top.to_numpy(), color=fills, edgecolor="#555555", linewidth=0.6)
-    ax.set_yticks(range(len(top)), names, fontsize=10)
-    ax.bar_label(bars, labels=[f"{v:g}" for v in top.to_numpy()], padding=3, fontsize=9)
+    ax.set_yticks(range(len(top)), names, fontsize=8)
+    ax.bar_label(bars, labels=[f"{v:g}" for v in top.to_numpy()], padding=2, fontsize=7.5)
     ax.set_xlabel({"articles": "articles mentioning the country",
-                   "mentions": "mentions"}.get(value, str(value)), fontsize=10)
+                   "mentions": "mentions"}.get(value, str(value)), fontsize=8.5)
     ax.set_xlim(0, top.max() * 1.12 if len(top) else 1)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -906,6 +933,7 @@ def top_countries(
     if any(not member.get(c) for c in top.index):
         handles.append(Patch(facecolor=_OTHER, edgecolor="#555555", label="other countries"))
     if handles:
-        ax.legend(handles=handles, title="Bar colour: group", loc="lower right", frameon=True, fontsize=9,
-                  title_fontsize=10, framealpha=0.9)
+        ax.legend(handles=handles, title="Bar colour: group", loc="upper center", bbox_to_anchor=(0.35, -0.16),
+                  frameon=False, fontsize=7.5, title_fontsize=8, ncols=2, handlelength=1.4, columnspacing=1.0)
+    ax.tick_params(axis="x", labelsize=8)
     return ax

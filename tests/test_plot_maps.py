@@ -403,7 +403,7 @@ def test_save_writes_the_credit_line(tmp_path, counts):
     assert [t.get_text() for t in credits] == ["Boundaries: Natural Earth. Figure: regionkit"]
 
 
-@pytest.mark.parametrize("preset", ["paper-single", "paper-double"])
+@pytest.mark.parametrize("preset", ["paper-single", "paper-double", "slide"])
 def test_presets_set_the_width(tmp_path, counts, preset):
     from PIL import Image
 
@@ -412,6 +412,18 @@ def test_presets_set_the_width(tmp_path, counts, preset):
     with Image.open(path) as im:
         width = im.size[0] / 100
     assert width == pytest.approx(PRESETS[preset]["width"], abs=0.1)
+
+
+def test_presets_scale_label_and_legend_fonts_without_compounding(tmp_path, counts):
+    ax = choropleth(counts, frame="focus")
+    label = ax._regionkit["labels"][0]
+    size = label.get_fontsize()
+    save(ax, tmp_path / "a.png", preset="slide", dpi=40)
+    assert label.get_fontsize() == pytest.approx(size * PRESETS["slide"]["font_scale"])
+    save(ax, tmp_path / "b.png", preset="paper-single", dpi=40)
+    assert label.get_fontsize() == pytest.approx(size * PRESETS["paper-single"]["font_scale"])
+    legend_size = ax.get_legend().get_texts()[0].get_fontsize()
+    assert legend_size == pytest.approx(st.FONT_SIZES["legend"] * PRESETS["paper-single"]["font_scale"])
 
 
 def test_save_rejects_unknown_suffix_and_preset(tmp_path, counts):

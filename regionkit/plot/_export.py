@@ -8,10 +8,11 @@ from typing import Any
 __all__ = ["save", "PRESETS", "FORMATS"]
 
 #: Size presets: figure width in inches (height keeps the figure's aspect unless given) and dpi.
+#: ``font_scale`` multiplies the size of map labels, legends and the credit line (7 pt labels at 1.0).
 PRESETS: dict[str, dict[str, Any]] = {
-    "paper-single": {"width": 3.5, "height": None, "dpi": 600},  # one journal column (~89 mm)
-    "paper-double": {"width": 7.2, "height": None, "dpi": 600},  # full page width (~183 mm)
-    "slide": {"width": 13.33, "height": 7.5, "dpi": 200},  # 16:9 slide
+    "paper-single": {"width": 3.5, "height": None, "dpi": 600, "font_scale": 0.86},  # one column (~89 mm)
+    "paper-double": {"width": 7.2, "height": None, "dpi": 600, "font_scale": 1.0},  # full page width (~183 mm)
+    "slide": {"width": 13.33, "height": None, "dpi": 200, "font_scale": 1.6},  # width of a 16:9 slide
 }
 FORMATS = ("png", "svg", "pdf")
 _CREDIT_GID = "regionkit-credit"
@@ -42,9 +43,26 @@ def credit_text(fig, *, credit: str | None = None, data_source: str | None = Non
     return ". ".join(p.rstrip(".") for p in parts)
 
 
+def _scale_fonts(fig, factor: float) -> None:
+    """Scale regionkit's map labels, legends and credit line by *factor* of their drawn size (not cumulative)."""
+    texts = []
+    for ax in fig.get_axes() + [c for a in fig.get_axes() for c in a.child_axes]:
+        if not hasattr(ax, "_regionkit"):
+            continue
+        texts += [t for t in ax.texts if (t.get_gid() or "").startswith("regionkit-")]
+        leg = ax.get_legend()
+        if leg is not None and leg.get_gid() == "regionkit-legend":
+            texts += [*leg.get_texts(), leg.get_title()]
+    for t in texts:
+        base = getattr(t, "_regionkit_base_size", None)
+        if base is None:
+            base = t._regionkit_base_size = t.get_fontsize()
+        t.set_fontsize(base * factor)
+
+
 def _relayout(fig) -> None:
-    """Re-run the label placement of regionkit maps after a size change."""
-    for a in fig.get_axes():
+    """Re-run the label placement of regionkit maps (and their insets) after a size change."""
+    for a in fig.get_axes() + [c for ax in fig.get_axes() for c in ax.child_axes]:
         relayout = getattr(a, "_regionkit", {}).get("relayout")
         if relayout is not None:
             relayout()
@@ -68,6 +86,13 @@ def _legend_below(ax, width: float) -> None:
             borderaxespad=1.8, frameon=False, alignment="left", handlelength=1.6, columnspacing=1.0, **props,
         )  # fmt: skip
         new.set_gid("regionkit-legend")
+        base_text = getattr(leg.get_texts()[0], "_regionkit_base_size", None) if labels else None
+        base_title = getattr(leg.get_title(), "_regionkit_base_size", None)
+        for t in new.get_texts():  # keep the unscaled sizes, so a later preset scales from them
+            if base_text is not None:
+                t._regionkit_base_size = base_text
+        if base_title is not None:
+            new.get_title()._regionkit_base_size = base_title
         if new.get_window_extent(fig.canvas.get_renderer()).width / fig.dpi <= width - 0.1 or ncols == 1:
             break
 
@@ -113,7 +138,7 @@ def save(
         Parent folders are created.
     preset
         ``"paper-single"`` (3.5 in wide), ``"paper-double"`` (7.2 in) or
-        ``"slide"`` (13.33 × 7.5 in); see :data:`PRESETS`. ``None`` keeps the size.
+        ``"slide"`` (13.33 in, the width of a 16:9 slide); see :data:`PRESETS`. ``None`` keeps the size.
     dpi
         Resolution for PNG (default: the preset's, else 300).
     credit
@@ -146,6 +171,7 @@ def save(
         p = PRESETS[preset]
         w0, h0 = fig.get_size_inches()
         fig.set_size_inches(p["width"], p["height"] or p["width"] * h0 / w0)
+        _scale_fonts(fig, p["font_scale"])
     _relayout(fig)
     text = credit_text(fig, credit=credit, data_source=data_source)
     for t in list(fig.texts):
@@ -158,7 +184,8 @@ def save(
     if text:
         from regionkit.plot._style import FONT_SIZES, MUTED
 
-        kw = {"fontsize": FONT_SIZES["credit"], "color": MUTED, "gid": _CREDIT_GID, "ha": "right", "va": "top"}
+        scale = PRESETS[preset]["font_scale"] if preset else 1.0
+        kw = {"fontsize": FONT_SIZES["credit"] * scale, "color": MUTED, "gid": _CREDIT_GID, "ha": "right", "va": "top"}
         target = ax if ax is not None else (fig.get_axes()[0] if len(fig.get_axes()) == 1 else None)
         if target is not None:
             target.text(1.0, -0.012, text, transform=target.transAxes, clip_on=False, **kw)

@@ -169,15 +169,13 @@ def cue_table() -> pd.DataFrame:
 
 
 @cache
-def _compiled(cues: tuple[tuple[str, str, str, str], ...]) -> tuple[tuple[str, re.Pattern], ...]:
+def _compiled(cues: tuple[tuple[str, str, str, str], ...]) -> re.Pattern:
+    """One regular expression for all cues, a named group per relation (one scan per sentence)."""
     by_relation: dict[str, list[str]] = {}
     for relation, pattern, _, _ in cues:
         by_relation.setdefault(relation, []).append(f"(?:{pattern})")
-    return tuple(
-        (rel, re.compile(r"\b(?:" + "|".join(by_relation[rel]) + ")", re.IGNORECASE))
-        for rel in CUE_RELATIONS
-        if rel in by_relation
-    )
+    alternatives = [f"(?P<{rel}>" + "|".join(by_relation[rel]) + ")" for rel in CUE_RELATIONS if rel in by_relation]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------------------
@@ -581,9 +579,10 @@ def extract_ties(
     expand_groups : bool or iterable of group ids
         Also link the members of group mentions ("Central Asia", "the Abraham
         Accords") as of the article date (``rk.group_members(group, as_of)``;
-        today's members when the date is missing). ``True`` expands every group;
-        a list expands only those. Members are ``co_member`` among themselves;
-        the row's ``via_group`` names the group.
+        today's members when the date is missing). ``True`` expands every group
+        that ``rk.list_groups()`` knows (others, such as "the West", are
+        skipped); a list expands only those. Members are ``co_member`` among
+        themselves; the row's ``via_group`` names the group.
     articles : DataFrame, optional
         The texts, when the first argument is a mentions table.
     cues : path or DataFrame, optional
@@ -620,7 +619,7 @@ def extract_ties(
         expand = set()
     else:
         expand = set(_check_groups([expand_groups] if isinstance(expand_groups, str) else expand_groups))
-    cue_patterns = _compiled(CUE_TABLE if cues is None else _read_cues(cues))
+    cue_pattern = _compiled(CUE_TABLE if cues is None else _read_cues(cues))
 
     mentions, arts = _prepare(articles_or_mentions, articles)
     if "section" in mentions.columns:
@@ -652,8 +651,15 @@ def extract_ties(
         return member_cache[key]
 
     rows: list[tuple] = []
-    direct_by_article = {k: g for k, g in direct.groupby(direct["article_id"].astype(str), sort=False)}
-    group_by_article = {k: g for k, g in gm.groupby(gm["article_id"].astype(str), sort=False)} if len(gm) else {}
+    # plain Python lists per article: pandas sub-frames per article cost more than the work itself
+    direct_by_article: dict[str, list[tuple[int, int, str]]] = {}
+    for a, s, e, iso in zip(direct["article_id"].astype(str).tolist(), direct["start"].astype("int64").tolist(),
+                            direct["end"].astype("int64").tolist(), direct["iso3"].astype(str).tolist()):
+        direct_by_article.setdefault(a, []).append((s, e, iso))
+    group_by_article: dict[str, list[tuple[int, str]]] = {}
+    for a, s, g in zip(gm["article_id"].astype(str).tolist(), gm["start"].astype("int64").tolist(),
+                       gm["group"].astype(str).tolist()):
+        group_by_article.setdefault(a, []).append((s, g))
     order = list(dict.fromkeys(arts["article_id"].astype(str)))
     for art_id in order:
         dm = direct_by_article.get(art_id)
@@ -661,7 +667,7 @@ def extract_ties(
         if dm is None and gmm is None:
             continue
         text = texts.get(art_id)
-        if text is None or pd.isna(text):
+        if not isinstance(text, str):
             raise ValueError(f"no text for article {art_id!r} in articles=")
         spans = splitter(text)
         starts = [s for s, _ in spans]
@@ -671,12 +677,10 @@ def extract_ties(
             return max(i, 0)
 
         units: dict[int, dict[str, list]] = {}
-        if dm is not None:
-            for s, e, iso in zip(dm["start"].astype(int), dm["end"].astype(int), dm["iso3"].astype(str)):
-                units.setdefault(unit_of(s), {"direct": [], "groups": []})["direct"].append((s, e, iso))
-        if gmm is not None:
-            for s, g in zip(gmm["start"].astype(int), gmm["group"].astype(str)):
-                units.setdefault(unit_of(s), {"direct": [], "groups": []})["groups"].append(g)
+        for s, e, iso in dm or ():
+            units.setdefault(unit_of(s), {"direct": [], "groups": []})["direct"].append((s, e, iso))
+        for s, g in gmm or ():
+            units.setdefault(unit_of(s), {"direct": [], "groups": []})["groups"].append(g)
         for u in sorted(units):
             us, ue = spans[u]
             utext = text[us:ue]
@@ -715,12 +719,13 @@ def extract_ties(
             # cues of this unit: relation -> all occurrences negated?
             relations: dict[str, bool] = {}
             mediators: set[str] = set()
-            for rel, pattern in cue_patterns:
-                for m in pattern.finditer(utext):
-                    neg = _is_negated(utext, m.start(), m.end())
-                    relations[rel] = relations.get(rel, True) and neg
-                    if rel == "mediation":
-                        mediators |= _mediators(utext, kept, m.start(), m.end())
+            for m in cue_pattern.finditer(utext):
+                rel = m.lastgroup
+                neg = _is_negated(utext, m.start(), m.end())
+                relations[rel] = relations.get(rel, True) and neg
+                if rel == "mediation":
+                    mediators |= _mediators(utext, kept, m.start(), m.end())
+            relations = {r: relations[r] for r in CUE_RELATIONS if r in relations}  # fixed order
             for x, y in combinations(countries, 2):
                 a, b = _pair(x, y)
                 vg = ";".join(dict.fromkeys(v for v in (via.get(a), via.get(b)) if v)) or None

@@ -702,14 +702,16 @@ def extract_ties(
                 parties.extend(others)
             direct_set = set(parties)
             via: dict[str, str] = {}
+            group_lists: list[set[str]] = []
             if found["groups"]:
                 when = dates.get(art_id)
                 for g in dict.fromkeys(found["groups"]):
                     mem = [m for m in members(g, when) if m not in direct_set]
                     if not mem:
                         continue
-                    group_set = set(mem)
-                    lists.append(group_set | {m for m in members(g, when) if m in direct_set})
+                    # the group's members are co-members, but two countries named directly keep
+                    # the relation the sentence gives them (checked below via direct_set)
+                    group_lists.append(set(members(g, when)))
                     for m in mem:
                         via.setdefault(m, g)
                     parties.extend(mem)
@@ -729,7 +731,10 @@ def extract_ties(
             for x, y in combinations(countries, 2):
                 a, b = _pair(x, y)
                 vg = ";".join(dict.fromkeys(v for v in (via.get(a), via.get(b)) if v)) or None
-                if any(a in s and b in s for s in lists):
+                both_direct = a in direct_set and b in direct_set
+                if any(a in s and b in s for s in lists) or (
+                    not both_direct and any(a in s and b in s for s in group_lists)
+                ):
                     rows.append((art_id, u, a, b, utext, "co_member", False, vg))
                 elif relations:
                     # a mediator ("after U.S. mediation", "US-brokered") shares only the mediation

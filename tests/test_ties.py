@@ -382,3 +382,13 @@ def test_cli_stdout_and_errors(tmp_path, capsys):
     assert main(["ties", SEED, "-o", str(tmp_path / "ties.xlsx")]) == 2
     assert "use one of .csv, .parquet, .jsonl" in capsys.readouterr().err
     assert main(["ties", str(tmp_path / "missing.txt")]) == 2
+
+
+def test_expand_groups_keeps_direct_pairs(seed_articles):
+    t = rk.extract_ties(seed_articles, expand_groups=True)
+    # "The original Abraham Accords, inked between Israel and the United Arab Emirates, ...": the group
+    # mention adds Kazakhstan (a member today) as co-member, but Israel-UAE keeps its own relation
+    assert "normalisation" in relations_of(t, "ARE", "ISR", evidence=ACCORDS_SENTENCE)
+    assert relations_of(t, "ARE", "BHR", evidence=ACCORDS_SENTENCE) == {"co_member"}
+    kaz = t[(t["evidence"] == ACCORDS_SENTENCE) & ((t["a"] == "KAZ") | (t["b"] == "KAZ"))]
+    assert set(kaz["relation"]) == {"co_member"} and set(kaz["via_group"]) == {"abraham_accords"}

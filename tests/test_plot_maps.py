@@ -176,6 +176,12 @@ def test_user_bins_give_the_same_legend_and_colours_on_every_map():
         choropleth(pd.Series({"GEO": 3}), bins=[1, 2])
 
 
+def test_integer_labels_have_no_comma_below_ten_thousand():
+    from regionkit.plot._classify import _fmt
+
+    assert [_fmt(v, True, False) for v in (7, 1949, 25000)] == ["7", "1949", "25,000"]
+
+
 def test_other_schemes_go_through_mapclassify():
     s = pd.Series(np.arange(1, 41, dtype=float), index=rk.world()["iso3"].dropna().iloc[:40].tolist())
     ax = choropleth(s, frame="world", scheme="quantiles", k=4)

@@ -102,7 +102,8 @@ def _fmt(v: float, integer: bool, percent: bool) -> str:
     if percent:
         return f"{v * 100:.0f}%" if v * 100 >= 10 or v == 0 else f"{v * 100:.1g}%"
     if integer:
-        return f"{int(round(v)):,}"
+        n = int(round(v))
+        return f"{n:,}" if abs(n) >= 10_000 else str(n)  # 1949 stays a year, 25,000 gets its comma
     return f"{v:.3g}"
 
 

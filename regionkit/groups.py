@@ -48,8 +48,15 @@ def memberships() -> pd.DataFrame:
     """All membership rows: ``group_id, group_name, iso3, member_since, member_until, source_url, notes``.
 
     ``member_until`` is set where the record says membership ended (Russia left the
-    Council of Europe on 2022-03-16: ``council_of_europe_former``).
+    Council of Europe on 2022-03-16: ``council_of_europe_former``). ``since`` and
+    ``until`` hold the parsed dates. The table is built once (again after
+    :func:`regionkit.add_groups`); a copy is returned.
     """
+    return _memberships(len(_USER)).copy()
+
+
+@lru_cache(maxsize=4)
+def _memberships(n_user: int) -> pd.DataFrame:
     import pandas as pd
 
     df = _shipped().copy()
@@ -72,7 +79,7 @@ def memberships() -> pd.DataFrame:
 
 def list_groups() -> pd.DataFrame:
     """Every known group id with its name, member count and kind (``region``, ``organisation`` ...)."""
-    df = memberships()
+    df = _memberships(len(_USER))
     kinds = {"south_caucasus": "region", "central_asia": "region", "abraham_accords": "agreement",
              "abraham_accords_broker": "agreement", "c5_plus_1": "format"}
     out = df.groupby("group_id", sort=True).agg(group_name=("group_name", "first"), members=("iso3", "nunique")).reset_index()
@@ -105,7 +112,7 @@ def group_members(group: str, as_of: Any = None) -> list[str]:
     """
     import pandas as pd
 
-    df = memberships()
+    df = _memberships(len(_USER))
     rows = df[df["group_id"] == group]
     if rows.empty:
         valid = ", ".join(sorted(df["group_id"].unique()))
@@ -178,7 +185,7 @@ def expand_groups(mentions: pd.DataFrame, *, as_of: Any = None, date_column: str
 
     out = mentions.copy()
     out["expanded_from"] = pd.array([None] * len(out), dtype=pd.StringDtype())
-    known = set(memberships()["group_id"])
+    known = set(_memberships(len(_USER))["group_id"])
     dates: dict[str, Any] = {}
     if articles is not None and "date" in articles.columns:
         dates = dict(zip(articles["article_id"].astype(str), articles["date"]))

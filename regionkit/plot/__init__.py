@@ -17,6 +17,7 @@ _LAZY = {
     "groups_map": "regionkit.plot.maps",
     "tie_map": "regionkit.plot.maps",
     "FRAMES": "regionkit.plot.maps",
+    "INSETS": "regionkit.plot.maps",
     "save": "regionkit.plot._export",
     "PRESETS": "regionkit.plot._export",
     "tie_network": "regionkit.plot.charts",

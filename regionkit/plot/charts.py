@@ -126,7 +126,7 @@ def _node_sizes(nodes: list[str], weights: pd.DataFrame, sizes: Any) -> tuple[di
         for a, b, w in zip(weights["a"], weights["b"], weights["weight"]):
             strength[a] += float(w)
             strength[b] += float(w)
-        return strength, "sum of its edge widths (sentences)"
+        return strength, "total of its edge widths"
     if isinstance(sizes, pd.DataFrame):
         col = next((c for c in ("mentions", "articles") if c in sizes.columns), None)
         if col is None or "iso3" not in sizes.columns:

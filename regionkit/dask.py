@@ -353,8 +353,11 @@ def extract_to(
         if scheduler:
             client = Client(scheduler)
         else:
+            import logging
+
+            # errors come back to the client as one exception; keep the workers' own logs quiet
             cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0", silence_logs=logging.CRITICAL)
             client = Client(cluster)
     summary = StreamSummary(files=len(files))
     store: PartStore | None = None

@@ -28,7 +28,7 @@ def _canon(frame: pd.DataFrame, key=KEY) -> pd.DataFrame:
 def client():
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as cluster, \
             Client(cluster) as c:
         yield c
 
@@ -110,3 +110,17 @@ def test_jsonl_byte_ranges_keep_line_numbers_and_ids(tmp_path):
     parts = [rkd._read_spec(s, "text", None, "strict") for s in rkd.partition_specs(path, blocksize=300)]
     got = pd.concat(parts, ignore_index=True)
     pd.testing.assert_frame_equal(got, rk.read_articles(path)[list(rk.ARTICLES_META.columns)])
+
+
+def test_cli_workers_matches_pandas(tmp_path, capsys, pandas_path):
+    from regionkit.cli import main
+
+    _, expected = pandas_path
+    out = tmp_path / "m.parquet"
+    assert main(["extract", str(DATA / "articles"), "-o", str(out), "--workers", "2", "--blocksize", "20KB"]) == 0
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [f"regionkit extract: 35 articles read from 2 files, {len(expected):,} mentions; "
+                                        "0 articles with no mention; 0 skipped"]
+    got = pd.read_parquet(out)
+    assert got.dtypes.equals(expected.dtypes)
+    pd.testing.assert_frame_equal(_canon(got), _canon(expected))

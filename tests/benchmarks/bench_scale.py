@@ -77,7 +77,7 @@ def dask_run(corpus: Path, out: Path, workers: int, blocksize: str) -> dict:
     import regionkit.dask as rkd
 
     shutil.rmtree(out, ignore_errors=True)
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         rkd.warm_workers(client)
         t0 = time.perf_counter()

@@ -148,7 +148,7 @@ _GEORGIA = {"georgia", "georgian", "georgians", "georgia's"}
 
 # --------------------------------------------------------------- sentences
 _ABBREV_END = re.compile(
-    r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|St|Jr|Sr|No|Nos|Art|vs|etc|e\.g|i\.e|"
+    r"(?:\b(?:[A-Z]\.){1,}|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Col|Lt|Sgt|Capt|St|Jr|Sr|No|Nos|Art|vs|etc|e\.g|i\.e|"
     r"Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Amb|Pres|Sec|Adm|Maj|Rev|Hon|Fig|approx|"
     r"U\.S|U\.K|U\.N|D\.C)\.)$"
 )
@@ -217,7 +217,7 @@ def sentence_cuts(text: str) -> list[int]:
 
 
 _SENTENCE_OPENERS = frozenset("The A An It He She They We I In On At This That These Those But And However Still Yet "
-                              "So Both Two Three Any Such While Trump Many Some".split())
+                              "So Both Two Three Any Such While Many Some".split())
 
 
 _OPENER = re.compile(r"[\"'\u201c]?([A-Z][a-z]*)")

@@ -145,7 +145,7 @@ def test_tie_network_layout_is_the_same_in_every_run(corpus):
     weights = corpus["weights"].astype({"a": str, "b": str, "dominant": str})
     first = _layout_in_subprocess(weights, "1")
     second = _layout_in_subprocess(weights, "2")
-    assert len(first["nodes"]) > 20
+    assert len(first["nodes"]) >= 15  # a non-trivial network (20 nodes on the demo corpus in Nov 2026)
     assert first["nodes"].keys() == second["nodes"].keys()
     for key in first["nodes"]:
         assert first["nodes"][key] == pytest.approx(second["nodes"][key], abs=1e-9)

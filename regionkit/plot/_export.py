@@ -173,6 +173,8 @@ def save(
         fig.set_size_inches(p["width"], p["height"] or p["width"] * h0 / w0)
         _scale_fonts(fig, p["font_scale"])
     _relayout(fig)
+    if preset is not None and PRESETS[preset]["height"] is None:
+        _fit_width(fig, PRESETS[preset]["width"])
     text = credit_text(fig, credit=credit, data_source=data_source)
     for t in list(fig.texts):
         if t.get_gid() == _CREDIT_GID:
@@ -188,11 +190,14 @@ def save(
         kw = {"fontsize": FONT_SIZES["credit"] * scale, "color": MUTED, "gid": _CREDIT_GID, "ha": "right", "va": "top"}
         target = ax if ax is not None else (fig.get_axes()[0] if len(fig.get_axes()) == 1 else None)
         if target is not None:
-            target.text(1.0, -0.012, text, transform=target.transAxes, clip_on=False, **kw)
+            y = -0.012
+            if target.axison:  # charts: below the tick labels, axis label and any legend under the axes
+                renderer = fig.canvas.get_renderer()
+                bottom = min(target.get_tightbbox(renderer).y0, fig.get_tightbbox(renderer).y0 * fig.dpi)
+                y = target.transAxes.inverted().transform((0, bottom))[1] - 0.01
+            target.text(1.0, y, text, transform=target.transAxes, clip_on=False, **kw)
         else:
             fig.text(0.99, 0.005, text, **{**kw, "va": "bottom"})
-    if preset is not None and PRESETS[preset]["height"] is None:
-        _fit_width(fig, PRESETS[preset]["width"])
     path.parent.mkdir(parents=True, exist_ok=True)
     if dpi is None:
         dpi = PRESETS[preset]["dpi"] if preset else 300

@@ -12,9 +12,11 @@
   first use (module-level cache in :mod:`regionkit.gazetteer`).
 - :func:`extract_to` is what ``regionkit extract --workers N`` / ``--scheduler
   ADDRESS`` runs: the partitions go to the cluster as tasks, at most a few per
-  worker in flight, and the client writes results as they arrive, to the same
-  outputs as :func:`regionkit.stream.stream_mentions` (file and folder outputs
-  are resumable).
+  worker in flight; each task writes its own Parquet part (atomically) and the
+  client only keeps the manifest, so the outputs are those of
+  :func:`regionkit.stream.stream_mentions` (file and folder outputs are
+  resumable). Input and output paths must therefore be visible to the workers
+  (a shared file system, as on one machine).
 
 Aliases added with :func:`regionkit.add_aliases` live in the client process only;
 workers use the shipped gazetteer.
@@ -27,7 +29,7 @@ from __future__ import annotations
 import json
 import os
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -57,14 +59,20 @@ def _parse_size(value: int | str) -> int:
     return int(text)
 
 
-def partition_specs(paths: Any, *, blocksize: int | str = _DEFAULT_BLOCKSIZE) -> list[tuple]:
-    """Split the input files into partition descriptions (cheap: reads only JSON Lines line ends).
+def partition_specs(paths: Any, *, blocksize: int | str = _DEFAULT_BLOCKSIZE, text_column: str = "text",
+                    id_column: str | None = None) -> list[tuple]:
+    """Split the input files into partition descriptions.
 
     Returns a list of tuples: ``("text", ((path, base), ...))``, ``("jsonl", path,
-    start_byte, end_byte, first_record, first_line)``, ``("parquet", path,
-    row_group, first_row)`` or ``("table", path)``.
+    key, start_byte, end_byte, first_line, seen)``, ``("parquet", path, key,
+    row_group, seen)`` or ``("table", path, key)`` (a whole CSV or JSON file).
+    ``key`` is the file's path relative to the folder read (what content-derived
+    ids hash). For files without an id column, ``seen`` carries how often each
+    repeated text occurred in the earlier blocks of the file, so the k-th repeat
+    gets the same id as in :func:`regionkit.read_articles` (one client-side pass
+    over the file's texts; only repeated texts are kept).
     """
-    from regionkit.articles import TEXT_SUFFIXES, _expand
+    from regionkit.articles import TEXT_SUFFIXES, _expand, _relative
 
     size_limit = _parse_size(blocksize)
     specs: list[tuple] = []
@@ -82,46 +90,119 @@ def partition_specs(paths: Any, *, blocksize: int | str = _DEFAULT_BLOCKSIZE) ->
         if group:  # keep the file order of the pandas reader
             specs.append(("text", tuple(group)))
             group, group_bytes = [], 0
+        key = _relative(path, base)
         if suffix in (".jsonl", ".ndjson"):
-            specs.extend(_jsonl_ranges(path, size_limit))
+            ranges = _jsonl_ranges(path, size_limit)
+            seen = _seen_states(path, key, text_column, [r[2] for r in ranges]) \
+                if len(ranges) > 1 and not _has_id(path, id_column) else [()] * len(ranges)
+            specs.extend(("jsonl", str(path), key, a, b, line, st) for (a, b, _rec, line), st in zip(ranges, seen))
         elif suffix == ".parquet":
             import pyarrow.parquet as pq
 
             meta = pq.ParquetFile(path).metadata
-            first = 0
+            firsts, first = [], 0
             for rg in range(meta.num_row_groups):
-                specs.append(("parquet", str(path), rg, first))
+                firsts.append(first)
                 first += meta.row_group(rg).num_rows
-            if meta.num_row_groups == 0:
-                specs.append(("table", str(path)))
+            if meta.num_row_groups <= 1:
+                specs.append(("table", str(path), key))
+                continue
+            seen = _seen_states(path, key, text_column, firsts) if not _has_id(path, id_column) else [()] * len(firsts)
+            specs.extend(("parquet", str(path), key, rg, st) for rg, st in enumerate(seen))
         else:
-            specs.append(("table", str(path)))
+            specs.append(("table", str(path), key))
     if group:
         specs.append(("text", tuple(group)))
     return specs
 
 
-def _jsonl_ranges(path: Path, size_limit: int) -> list[tuple]:
-    """Byte ranges of about ``size_limit`` that end at a line end, with the record and line number they start at."""
+def _jsonl_ranges(path: Path, size_limit: int) -> list[tuple[int, int, int, int]]:
+    """Byte ranges of about ``size_limit`` that end at a line end: (start, end, first record, first line)."""
     size = path.stat().st_size
-    out: list[tuple] = []
+    out: list[tuple[int, int, int, int]] = []
     start, record, line = 0, 0, 1
     with open(path, "rb") as fh:
         while start < size:
             fh.seek(start)
             block = fh.read(size_limit)
             if start + len(block) < size:
-                rest = fh.readline()  # finish the line the block cut
-                block += rest
+                block += fh.readline()  # finish the line the block cut
             end = start + len(block)
-            out.append(("jsonl", str(path), start, end, record, line))
+            out.append((start, end, record, line))
             lines = block.split(b"\n")
             if lines and lines[-1] == b"":
                 lines.pop()
             record += sum(1 for ln in lines if ln.strip())
             line += len(lines)
             start = end
-    return out or [("jsonl", str(path), 0, 0, 0, 1)]
+    return out or [(0, 0, 0, 1)]
+
+
+def _has_id(path: Path, id_column: str | None) -> bool:
+    """Whether the table's records carry an id (then ids never depend on other blocks)."""
+    from regionkit.articles import _ID_COLUMNS
+
+    if id_column is not None:
+        return True
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        names = set(pq.read_schema(path).names)
+    else:
+        names = set()
+        with open(path, "rb") as fh:
+            for raw in fh:
+                if raw.strip():
+                    try:
+                        rec = json.loads(raw)
+                    except ValueError:
+                        return True  # malformed: the block reader reports the line
+                    names = set(rec) if isinstance(rec, dict) else set()
+                    break
+    return any(c in names for c in _ID_COLUMNS)
+
+
+def _iter_texts(path: Path, text_column: str) -> Iterator[Any]:
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        pf = pq.ParquetFile(path)
+        if text_column not in pf.schema_arrow.names:
+            return
+        for batch in pf.iter_batches(columns=[text_column]):
+            yield from batch.column(0).to_pylist()
+        return
+    with open(path, "rb") as fh:
+        for raw in fh:
+            if raw.strip():
+                try:
+                    rec = json.loads(raw)
+                except ValueError:
+                    return  # the block reader raises the error with its line number
+                yield rec.get(text_column) if isinstance(rec, dict) else None
+
+
+def _seen_states(path: Path, key: str, text_column: str, firsts: list[int]) -> list[tuple]:
+    """For each block starting at record ``firsts[i]``: counts of repeated texts in the records before it."""
+    import numpy as np
+
+    from regionkit.articles import _hash_id
+
+    hashes = np.fromiter((int(_hash_id(key, "" if t is None else str(t)), 16) for t in _iter_texts(path, text_column)),
+                         dtype=np.uint64)
+    values, counts = np.unique(hashes, return_counts=True)
+    repeated = values[counts > 1]
+    if not len(repeated):
+        return [()] * len(firsts)
+    positions = np.flatnonzero(np.isin(hashes, repeated))
+    states, seen, j = [], {}, 0
+    for first in firsts:
+        while j < len(positions) and positions[j] < first:
+            h = f"{int(hashes[positions[j]]):016x}"
+            seen[h] = seen.get(h, 0) + 1
+            j += 1
+        states.append(tuple(sorted(seen.items())))
+    return states
 
 
 def _read_spec(spec: tuple, text_column: str, id_column: str | None, encoding_errors: str) -> pd.DataFrame:
@@ -135,7 +216,7 @@ def _read_spec(spec: tuple, text_column: str, id_column: str | None, encoding_er
         rows = [A._read_text_file(Path(p), Path(b), encoding_errors) for p, b in spec[1]]
         frame = A._finish(pd.DataFrame(rows))
     elif kind == "jsonl":
-        _, path, start, end, first_record, first_line = spec
+        _, path, key, start, end, first_line, seen = spec
         records = []
         with open(path, "rb") as fh:
             fh.seek(start)
@@ -151,26 +232,30 @@ def _read_spec(spec: tuple, text_column: str, id_column: str | None, encoding_er
             if not isinstance(rec, dict):
                 raise ValueError(f"{path}, line {first_line + offset}: expected a JSON object, got {type(rec).__name__}")
             records.append(rec)
-        frame = _table(pd.DataFrame(records), path, text_column, id_column, first_record)
+        frame = _table(pd.DataFrame(records), path, text_column, id_column, dict(seen), key)
     elif kind == "parquet":
         import pyarrow.parquet as pq
 
-        _, path, rg, first = spec
+        _, path, key, rg, seen = spec
         table = pq.ParquetFile(path).read_row_group(rg).to_pandas()
-        frame = _table(table, path, text_column, id_column, first)
+        frame = _table(table, path, text_column, id_column, dict(seen), key)
     else:
-        frames = [_table(chunk, spec[1], text_column, id_column, 0)
-                  for chunk in A._table_chunks(Path(spec[1]), None, encoding_errors)]
-        frame = frames[0] if frames else ARTICLES_META.copy()
+        _, path, key = spec
+        seen: dict[str, int] = {}
+        frames = [_table(chunk, path, text_column, id_column, seen, key)
+                  for chunk in A._table_chunks(Path(path), None, encoding_errors)]
+        frames = [f for f in frames if len(f)]
+        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else (frames[0] if frames else ARTICLES_META.copy())
     return _conform(frame)
 
 
-def _table(df: pd.DataFrame, path: str, text_column: str, id_column: str | None, first_row: int) -> pd.DataFrame:
+def _table(df: pd.DataFrame, path: str, text_column: str, id_column: str | None, seen: dict[str, int],
+           key: str) -> pd.DataFrame:
     from regionkit import articles as A
 
     if df.empty and not len(df.columns):
         return ARTICLES_META.copy()
-    return A._finish(A._normalise_table(df, path, text_column, id_column, first_row))
+    return A._finish(A._normalise_table(df, path, text_column, id_column, seen, key))
 
 
 def _conform(frame: pd.DataFrame) -> pd.DataFrame:
@@ -211,7 +296,7 @@ def read_articles_dask(
     >>> arts = read_articles_dask("news/*.jsonl")  # doctest: +SKIP
     >>> mentions = extract_mentions(arts)  # doctest: +SKIP
     """
-    specs = partition_specs(paths, blocksize=blocksize)
+    specs = partition_specs(paths, blocksize=blocksize, text_column=text_column, id_column=id_column)
     return dd.from_map(_read_spec, specs, text_column=text_column, id_column=id_column,
                        encoding_errors=encoding_errors, meta=ARTICLES_META, enforce_metadata=False)
 
@@ -274,16 +359,25 @@ def _warm() -> int:
 
 # -------------------------------------------------------------- CLI driver
 def _run_spec(spec: tuple, text_column: str, id_column: str | None, encoding_errors: str,
-              sections: tuple[str, ...] | None, partition_by: str | None) -> tuple:
-    """Worker task: read one partition, extract, count; returns (mentions, stats, partition values, empty file)."""
-    from regionkit.stream import _partition_values, chunk_stats
+              sections: tuple[str, ...] | None, partition_by: str | None,
+              out_dir: str | None = None, key: str = "", index: int = 0) -> tuple:
+    """Worker task: read one partition, extract, count.
+
+    With ``out_dir`` the worker writes the part files itself (atomically) and
+    returns only their names, so the client never handles the mentions; without
+    it the mentions come back. Returns (mentions or None, stats, files or None, empty file).
+    """
+    from regionkit.stream import _partition_values, chunk_stats, write_part_files
 
     chunk = _read_spec(spec, text_column, id_column, encoding_errors)
     mentions = _extract_partition(chunk, "text", "article_id", sections, None)
     stats = chunk_stats(chunk, mentions)
-    values = _partition_values(chunk, mentions, partition_by) if partition_by else None
     empty_file = spec[1] if spec[0] == "table" and chunk.empty else None
-    return mentions, stats, values, empty_file
+    if out_dir is None:
+        return mentions, stats, None, empty_file
+    values = _partition_values(chunk, mentions, partition_by) if partition_by else None
+    files = write_part_files(out_dir, key, index, mentions, partition_by, values)
+    return None, stats, files, empty_file
 
 
 def _spec_key(spec: tuple, index: int) -> str:
@@ -346,7 +440,7 @@ def extract_to(
         raise ValueError(f"encoding_errors must be 'strict' or 'replace', not {encoding_errors!r}")
     kind = output_kind(output, partition_by)
     files = _expand(paths)
-    specs = partition_specs(paths, blocksize=blocksize)
+    specs = partition_specs(paths, blocksize=blocksize, text_column=text_column, id_column=id_column)
     cluster = None
     own_client = client is None
     if client is None:
@@ -386,21 +480,22 @@ def extract_to(
                         summary.parts_reused += 1
                         _advance(bar, stats["articles"])
                         continue
+                out_dir = str(store.dir.resolve()) if store is not None else None
                 fut = client.submit(_run_spec, spec, text_column, id_column, encoding_errors, sections, partition_by,
-                                    key=f"regionkit-extract-{key}-{index}", pure=False)
+                                    out_dir, key, index, key=f"regionkit-extract-{key}-{index}", pure=False)
                 pending.append((index, key, fut))
 
         submit()
         while pending:
             index, key, fut = pending.popleft()
-            mentions, stats, values, empty_file = fut.result()
+            mentions, stats, files, empty_file = fut.result()
             fut.release()
             submit()
             summary.add(stats)
             if empty_file:
                 summary.skipped_files.append((empty_file, "no records"))
             if store is not None:
-                store.write(key, index, mentions, stats, values)
+                store.record(key, index, files, stats)
             else:
                 sink.write(mentions)
             summary.parts_written += 1

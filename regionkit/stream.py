@@ -50,6 +50,7 @@ __all__ = [
     "StreamSummary",
     "PartStore",
     "output_kind",
+    "write_part_files",
     "open_output",
     "close_output",
     "FILE_SUFFIXES",
@@ -251,6 +252,34 @@ def _partition_dir(value: Any) -> str:
     return name
 
 
+def write_part_files(directory: str | os.PathLike, key: str, index: int, mentions: pd.DataFrame,
+                     partition_by: str | None = None, partition_values: pd.Series | None = None) -> list[str]:
+    """Write one chunk's mentions as ``part-<index>-<key>.parquet`` (one per partition), each atomically.
+
+    Returns the written files relative to ``directory``. Safe to call from a Dask
+    worker: it touches only this chunk's files, never the manifest.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    root = Path(directory)
+    name = f"part-{index:06d}-{key}.parquet"
+    files: list[str] = []
+    if partition_by is None:
+        groups = [("", mentions)]
+    else:
+        dirs = partition_values.map(_partition_dir) if len(mentions) else partition_values
+        groups = [(f"{partition_by}={d}", frame) for d, frame in mentions.groupby(dirs.to_numpy(), sort=True)]
+    for sub, frame in groups:
+        folder = root / sub if sub else root
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".{name}.{uuid.uuid4().hex[:8]}.tmp"
+        pq.write_table(pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False), tmp)
+        os.replace(tmp, folder / name)
+        files.append(f"{sub}/{name}" if sub else name)
+    return files
+
+
 class PartStore:
     """A folder of Parquet parts plus ``_manifest.json``: one part (per partition) per input chunk.
 
@@ -321,24 +350,11 @@ class PartStore:
         ``partition_values`` is aligned with ``mentions`` and holds the partition
         column's value per row (needed when the store is partitioned).
         """
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        files = write_part_files(self.dir, key, index, mentions, self.partition_by, partition_values)
+        self.record(key, index, files, stats)
 
-        name = f"part-{index:06d}-{key}.parquet"
-        files: list[str] = []
-        if self.partition_by is None:
-            groups = [("", mentions)]
-        else:
-            dirs = partition_values.map(_partition_dir) if len(mentions) else partition_values
-            groups = [(f"{self.partition_by}={d}", frame) for d, frame in mentions.groupby(dirs.to_numpy(), sort=True)]
-        for sub, frame in groups:
-            folder = self.dir / sub if sub else self.dir
-            folder.mkdir(parents=True, exist_ok=True)
-            target = folder / name
-            tmp = folder / f".{name}.{uuid.uuid4().hex[:8]}.tmp"
-            pq.write_table(pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False), tmp)
-            os.replace(tmp, target)
-            files.append(f"{sub}/{name}" if sub else name)
+    def record(self, key: str, index: int, files: list[str], stats: dict[str, int]) -> None:
+        """Record a chunk whose part files are already in place (written by :func:`write_part_files`)."""
         self.chunks[key] = {"index": index, "files": files, "stats": stats}
         self._save(complete=False)
 

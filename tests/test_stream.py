@@ -205,8 +205,6 @@ def test_ids_stable_across_chunk_sizes(tmp_path, chunksize):
     assert ids.items() <= _ids(folder, chunksize).items()
 
 
-@pytest.mark.xfail(strict=True, reason="regionkit.articles._normalise_table: id-less table rows hash the text alone when "
-                                         "it is unique within the chunk, so the id depends on chunksize (lead's fix pending)")
 def test_ids_of_idless_jsonl_stable_across_chunk_sizes(tmp_path):
     path = tmp_path / "feed.jsonl"
     rows = ["Armenia and Azerbaijan signed.", "Armenia and Azerbaijan signed.", "Kazakhstan hosted the summit."]

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["read_articles_dask", "extract_mentions", "to_parquet", "extract_to", "partition_specs",
            "MENTIONS_META", "ARTICLES_META"]
 
-_DEFAULT_BLOCKSIZE = 16 * 2**20
+_DEFAULT_BLOCKSIZE = 4 * 2**20
 
 
 # ------------------------------------------------------------ partitions
@@ -282,7 +282,7 @@ def read_articles_dask(
     text_column, id_column, encoding_errors
         As in :func:`regionkit.read_articles`.
     blocksize
-        Target bytes per partition for text files and JSON Lines (e.g. ``"16MB"``, the default).
+        Target bytes per partition for text files and JSON Lines (e.g. ``"4MB"``, the default).
 
     Returns
     -------

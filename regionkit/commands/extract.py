@@ -66,8 +66,8 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         help="run on a local Dask cluster with N worker processes (needs regionkit[dask])")
     parser.add_argument("--scheduler", default=None, metavar="ADDRESS",
                         help="run on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (needs regionkit[dask])")
-    parser.add_argument("--blocksize", type=_size, default="16MB", metavar="SIZE",
-                        help="with Dask: input bytes per task and output part (default: 16MB)")
+    parser.add_argument("--blocksize", type=_size, default="4MB", metavar="SIZE",
+                        help="with Dask: input bytes per task and output part (default: 4MB)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway when stderr is not a terminal)")
     parser.set_defaults(run=run)
     return parser

@@ -2,7 +2,7 @@
 
 Run from the repository root (not collected by pytest; needs the ``dask`` extra and psutil)::
 
-    python tests/benchmarks/bench_scale.py                      # 100 MB and 1 GB streamed, Dask on 50 MB
+    python tests/benchmarks/bench_scale.py                      # 100 MB and 1 GB streamed (~30 min), Dask on 50 MB
     python tests/benchmarks/bench_scale.py --sizes 20,100 --dask-mb 20   # quicker
 
 1. Streaming: ``regionkit extract corpus.jsonl -o FOLDER --no-progress`` in a
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100,1000", help="streamed corpus sizes in MB (default 100,1000)")
     parser.add_argument("--chunksize", type=int, default=2000, help="articles per chunk for the CLI (default 2000)")
     parser.add_argument("--dask-mb", type=int, default=50, help="corpus size for the Dask comparison (0 to skip)")
-    parser.add_argument("--blocksize", default="4MB", help="input bytes per Dask task (default 4MB)")
+    parser.add_argument("--blocksize", default="2MB", help="input bytes per Dask task (default 2MB: enough tasks to balance 2 workers)")
     parser.add_argument("--workdir", default=str(Path(tempfile.gettempdir()) / "regionkit-bench"),
                         help="where corpora (kept for re-runs) and outputs go")
     args = parser.parse_args(argv)

@@ -140,25 +140,23 @@ def output_kind(output: str | os.PathLike | None, partition_by: str | None = Non
     existing folder); an existing folder, a path ending in a slash or a path
     without a suffix is a folder of Parquet parts. ``partition_by`` needs a folder.
     """
-    from regionkit.cli import UsageError
-
     if partition_by is not None and partition_by not in PARTITION_COLUMNS:
-        raise UsageError(f"unknown partition column {partition_by!r}; use one of {', '.join(PARTITION_COLUMNS)}")
+        raise ValueError(f"unknown partition column {partition_by!r}; use one of {', '.join(PARTITION_COLUMNS)}")
     if output is None or str(output) == "-":
         if partition_by:
-            raise UsageError("--partition-by needs an output folder (-o FOLDER)")
+            raise ValueError("--partition-by needs an output folder (-o FOLDER)")
         return "stdout"
     path = Path(output)
     text = str(output)
     if path.is_dir() or text.endswith(("/", os.sep)) or not path.suffix:
         return "folder"
     if path.suffix.lower() not in FILE_SUFFIXES:
-        raise UsageError(
+        raise ValueError(
             f"unknown output type {path.suffix!r} for {path}; use a file ending in {', '.join(FILE_SUFFIXES)} "
             f"or a folder (for partitioned, resumable Parquet)"
         )
     if partition_by:
-        raise UsageError(f"--partition-by needs an output folder, not the file {path}")
+        raise ValueError(f"--partition-by needs an output folder, not the file {path}")
     return "file"
 
 

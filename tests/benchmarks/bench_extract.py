@@ -276,6 +276,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     methods = [m.strip() for m in args.methods.split(",")]
+    import importlib.util
+
+    for method, module in (("flashtext", "flashtext"), ("country_converter regex", "country_converter")):
+        if method in methods and importlib.util.find_spec(module) is None:
+            print(f"{method}: skipped, {module} is not installed (pip install {module}; it is in the 'bench' extra)")
+            methods.remove(method)
 
     import pandas as pd
 

@@ -63,11 +63,12 @@ def partition_specs(paths: Any, *, blocksize: int | str = _DEFAULT_BLOCKSIZE, te
                     id_column: str | None = None) -> list[tuple]:
     """Split the input files into partition descriptions.
 
-    Returns a list of tuples: ``("text", ((path, base), ...))``, ``("jsonl", path,
-    key, start_byte, end_byte, first_line, seen)``, ``("parquet", path, key,
-    row_group, seen)`` or ``("table", path, key)`` (a whole CSV or JSON file).
-    ``key`` is the file's path relative to the folder read (what content-derived
-    ids hash). For files without an id column, ``seen`` carries how often each
+    Returns a list of tuples: ``("text", ((file, base, name), ...))``, ``("jsonl",
+    file, name, key, start_byte, end_byte, first_line, seen)``, ``("parquet", file,
+    name, key, row_group, seen)`` or ``("table", file, name, key)`` (a whole CSV or
+    JSON file). ``file`` is absolute (workers may run in another directory),
+    ``name`` is the path as given (for the ``path`` column and error messages),
+    ``key`` the path relative to the folder read (what content-derived ids hash). For files without an id column, ``seen`` carries how often each
     repeated text occurred in the earlier blocks of the file, so the k-th repeat
     gets the same id as in :func:`regionkit.read_articles` (one client-side pass
     over the file's texts; only repeated texts are kept).
@@ -80,8 +81,9 @@ def partition_specs(paths: Any, *, blocksize: int | str = _DEFAULT_BLOCKSIZE, te
     group_bytes = 0
     for path, base in _expand(paths):
         suffix = path.suffix.lower()
+        name, file = str(path), str(path.resolve())
         if suffix in TEXT_SUFFIXES:
-            group.append((str(path), str(base)))
+            group.append((file, str(base.resolve()), name))
             group_bytes += path.stat().st_size
             if group_bytes >= size_limit:
                 specs.append(("text", tuple(group)))
@@ -95,7 +97,7 @@ def partition_specs(paths: Any, *, blocksize: int | str = _DEFAULT_BLOCKSIZE, te
             ranges = _jsonl_ranges(path, size_limit)
             seen = _seen_states(path, key, text_column, [r[2] for r in ranges]) \
                 if len(ranges) > 1 and not _has_id(path, id_column) else [()] * len(ranges)
-            specs.extend(("jsonl", str(path), key, a, b, line, st) for (a, b, _rec, line), st in zip(ranges, seen))
+            specs.extend(("jsonl", file, name, key, a, b, line, st) for (a, b, _rec, line), st in zip(ranges, seen))
         elif suffix == ".parquet":
             import pyarrow.parquet as pq
 
@@ -105,12 +107,12 @@ def partition_specs(paths: Any, *, blocksize: int | str = _DEFAULT_BLOCKSIZE, te
                 firsts.append(first)
                 first += meta.row_group(rg).num_rows
             if meta.num_row_groups <= 1:
-                specs.append(("table", str(path), key))
+                specs.append(("table", file, name, key))
                 continue
             seen = _seen_states(path, key, text_column, firsts) if not _has_id(path, id_column) else [()] * len(firsts)
-            specs.extend(("parquet", str(path), key, rg, st) for rg, st in enumerate(seen))
+            specs.extend(("parquet", file, name, key, rg, st) for rg, st in enumerate(seen))
         else:
-            specs.append(("table", str(path), key))
+            specs.append(("table", file, name, key))
     if group:
         specs.append(("text", tuple(group)))
     return specs
@@ -213,12 +215,19 @@ def _read_spec(spec: tuple, text_column: str, id_column: str | None, encoding_er
 
     kind = spec[0]
     if kind == "text":
-        rows = [A._read_text_file(Path(p), Path(b), encoding_errors) for p, b in spec[1]]
+        rows = []
+        for file, base, name in spec[1]:
+            try:
+                row = A._read_text_file(Path(file), Path(base), encoding_errors)
+            except ValueError as exc:  # name the file as the user gave it
+                raise ValueError(str(exc).replace(file, name)) from None
+            row["path"] = name
+            rows.append(row)
         frame = A._finish(pd.DataFrame(rows))
     elif kind == "jsonl":
-        _, path, key, start, end, first_line, seen = spec
+        _, file, path, key, start, end, first_line, seen = spec
         records = []
-        with open(path, "rb") as fh:
+        with open(file, "rb") as fh:
             fh.seek(start)
             data = fh.read(end - start)
         for offset, raw in enumerate(data.split(b"\n")):
@@ -236,14 +245,17 @@ def _read_spec(spec: tuple, text_column: str, id_column: str | None, encoding_er
     elif kind == "parquet":
         import pyarrow.parquet as pq
 
-        _, path, key, rg, seen = spec
-        table = pq.ParquetFile(path).read_row_group(rg).to_pandas()
+        _, file, path, key, rg, seen = spec
+        table = pq.ParquetFile(file).read_row_group(rg).to_pandas()
         frame = _table(table, path, text_column, id_column, dict(seen), key)
     else:
-        _, path, key = spec
+        _, file, path, key = spec
         seen: dict[str, int] = {}
-        frames = [_table(chunk, path, text_column, id_column, seen, key)
-                  for chunk in A._table_chunks(Path(path), None, encoding_errors)]
+        try:
+            frames = [_table(chunk, path, text_column, id_column, seen, key)
+                      for chunk in A._table_chunks(Path(file), None, encoding_errors)]
+        except ValueError as exc:  # name the file as the user gave it
+            raise ValueError(str(exc).replace(file, path)) from None
         frames = [f for f in frames if len(f)]
         frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else (frames[0] if frames else ARTICLES_META.copy())
     return _conform(frame)
@@ -372,7 +384,7 @@ def _run_spec(spec: tuple, text_column: str, id_column: str | None, encoding_err
     chunk = _read_spec(spec, text_column, id_column, encoding_errors)
     mentions = _extract_partition(chunk, "text", "article_id", sections, None)
     stats = chunk_stats(chunk, mentions)
-    empty_file = spec[1] if spec[0] == "table" and chunk.empty else None
+    empty_file = spec[2] if spec[0] == "table" and chunk.empty else None
     if out_dir is None:
         return mentions, stats, None, empty_file
     values = _partition_values(chunk, mentions, partition_by) if partition_by else None

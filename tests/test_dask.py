@@ -142,3 +142,19 @@ def test_idless_tables_split_in_blocks_keep_pandas_ids(tmp_path, suffix):
     want = rk.read_articles(path)[list(rk.ARTICLES_META.columns)]
     assert got["article_id"].is_unique
     pd.testing.assert_frame_equal(got, want)
+
+
+def test_relative_paths_work_on_workers_in_another_directory(client, tmp_path, monkeypatch, pandas_path):
+    """Workers do not share the client's working directory (a real cluster never does)."""
+    import shutil
+
+    _, expected = pandas_path
+    shutil.copytree(DATA / "articles", tmp_path / "news")
+    monkeypatch.chdir(tmp_path)  # the cluster's workers stay where they were started
+    summary = rkd.extract_to("news", "out.parquet", client=client, blocksize="20KB", progress=False)
+    assert summary.articles == 35
+    pd.testing.assert_frame_equal(_canon(pd.read_parquet(tmp_path / "out.parquet")), _canon(expected))
+    got = rkd.read_articles_dask("news", blocksize="20KB").compute()
+    want = rk.read_articles("news")[list(rk.ARTICLES_META.columns)]
+    pd.testing.assert_frame_equal(_canon(got, ["article_id"]), _canon(want, ["article_id"]))
+    assert "news/000_882ee92918b85e76.txt" in set(got["path"])  # the path as given, not made absolute

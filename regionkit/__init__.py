@@ -36,6 +36,7 @@ _LAZY: dict[str, str] = {
     # extraction
     "extract_mentions": "regionkit.extract",
     "MENTIONS_META": "regionkit._schema",
+    "stream_mentions": "regionkit.stream",
     "DIRECT_KINDS": "regionkit._schema",
     # per-article tables and groups
     "article_countries": "regionkit.countries",
@@ -51,7 +52,7 @@ _LAZY: dict[str, str] = {
     "world": "regionkit.geo",
     "anchors": "regionkit.geo",
 }
-_SUBMODULES = {"plot", "dask", "geo", "ties", "extract", "articles", "gazetteer", "groups", "countries", "cli"}
+_SUBMODULES = {"plot", "dask", "geo", "ties", "extract", "articles", "gazetteer", "groups", "countries", "stream", "cli"}
 
 __all__ = sorted([*_LAZY, *_SUBMODULES, "normalize", "__version__"])
 

@@ -194,25 +194,28 @@ def sentence_spans(text: str | None) -> list[tuple[int, int]]:
     return spans
 
 
-_BOUNDARY = re.compile(r"\n|[.!?\u2026]+[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+_SENT_END_PUNCT = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*[ \t\f\v]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
 
 
 def sentence_cuts(text: str) -> list[int]:
-    """Offsets where a new sentence starts (line breaks and sentence ends), sorted.
+    """Offsets where a new sentence starts (after a line break or a sentence end), sorted.
 
-    The sentence number of a character at offset ``i`` is
-    ``bisect.bisect_right(cuts, i)`` counted over non-blank sentences; use
-    :func:`sentence_spans` for the spans themselves.
+    Use :func:`sentence_spans` for the spans themselves.
     """
     cuts: list[int] = []
-    for m in _BOUNDARY.finditer(text):
-        if m.group() == "\n":
-            cuts.append(m.end())
-            continue
-        head = text[max(0, m.start() - 12):m.start() + 1]
-        if _ABBREV_END.search(head.rstrip("\"'\u201d\u2019)] ")) and not _ends_abbrev_sentence(text, m.end()):
-            continue
+    i = text.find("\n")
+    while i >= 0:
+        cuts.append(i + 1)
+        i = text.find("\n", i + 1)
+    n_lines = len(cuts)
+    for m in _SENT_END_PUNCT.finditer(text):
+        start = m.start()
+        if text[start] == "." and _ABBREV_END.search(text, max(0, start - 12), start + 1):
+            if not _ends_abbrev_sentence(text, m.end()):
+                continue
         cuts.append(m.end())
+    if n_lines and len(cuts) > n_lines:
+        cuts.sort()
     return cuts
 
 
@@ -307,17 +310,23 @@ class _ArticleContext:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._georgia_is_us: bool | None = None
+        self._us: list[int] | None = None
+        self._geo: list[int] = []
 
     def georgia_is_us(self, start: int, end: int) -> bool:
-        window = _sentence_window(self.text, start, end)
-        us, geo = len(_US_CUES.findall(window)), len(_GEO_CUES.findall(window))
+        """R6: more US-state cues than cues for the country in the sentence, else in the article."""
+        text = self.text
+        if self._us is None:  # cue offsets, found once per article
+            self._us = [m.start() for m in _US_CUES.finditer(text)]
+            self._geo = [m.start() for m in _GEO_CUES.finditer(text)]
+        lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+        ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+        hi = min(ends) if ends else len(text)
+        us = bisect.bisect_left(self._us, hi) - bisect.bisect_left(self._us, lo)
+        geo = bisect.bisect_left(self._geo, hi) - bisect.bisect_left(self._geo, lo)
         if us != geo:
             return us > geo
-        if self._georgia_is_us is None:
-            us_all, geo_all = len(_US_CUES.findall(self.text)), len(_GEO_CUES.findall(self.text))
-            self._georgia_is_us = us_all > geo_all + 1
-        return self._georgia_is_us
+        return len(self._us) > len(self._geo) + 1
 
 
 _LANG_PREV = re.compile(r"\b(?:in|into|from|speak|speaks|speaking|spoke|spoken|learn|learning|learned|fluent|"

@@ -10,8 +10,9 @@ Rules (applied line by line; a "line" is text between newlines):
 1. A navigation heading line ("Related articles", "Editor's choice", "Popular",
    "Most read", "Read more", "You may also like", ...) starts the page's trailer:
    it and everything after it is boilerplate.
-2. Share/cookie/subscribe lines anywhere ("Share this article", "We use cookies",
-   "Sign up for our newsletter", ...) are boilerplate.
+2. Share/cookie/subscribe lines and inline teasers anywhere ("Share this article",
+   "We use cookies", "Sign up for our newsletter", "Read more: ...", "Related: ...",
+   "Tags: ...") are boilerplate.
 3. A paragraph of 40+ characters that appears more than once in the page is a
    repeated block: every copy after the first is boilerplate, and so is the first
    copy when it sits after a navigation heading (rule 1 already covers that).
@@ -36,7 +37,8 @@ NAV_HEADINGS = frozenset(
 _NOISE_LINE = re.compile(
     r"^\s*(share (this|on)|follow us|sign up|subscribe|we use cookies|this (web)?site uses cookies|accept (all )?cookies"
     r"|cookie (policy|settings)|advertisement|skip to (main )?content|click here|print this|copyright ©|© \d{4}"
-    r"|all rights reserved|newsletter|tags?:)",
+    r"|all rights reserved|newsletter|tags?:|topics?:|(read|see|watch|listen) (more|also|next)\s*[:|\-\u2013\u2014]"
+    r"|also read\s*[:|\-\u2013\u2014]|related( articles?| stories| news)?\s*:)",
     re.IGNORECASE,
 )
 _LINE = re.compile(r"[^\n]*")

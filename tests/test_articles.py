@@ -47,6 +47,14 @@ def test_repeated_block_in_body_is_boilerplate():
     assert boilerplate_spans("Subscribe to our newsletter\n\nStory.") == [(0, 27)]
 
 
+def test_inline_teasers_are_boilerplate():
+    text = "Armenia and Azerbaijan met.\nREAD MORE: Russia warns Georgia\nRelated: Iran talks stall\nThe talks went on in Baku."
+    m = rk.extract_mentions(text)
+    assert dict(zip(m["surface"], m["section"])) == {
+        "Armenia": "body", "Azerbaijan": "body", "Russia": "boilerplate", "Georgia": "boilerplate",
+        "Iran": "boilerplate", "Baku": "body"}
+
+
 def test_ids_are_stable_when_files_are_added(tmp_path):
     (tmp_path / "b.txt").write_text("Title B\n\nKazakhstan.", encoding="utf-8")
     first = rk.read_articles(tmp_path).set_index("title")["article_id"]

@@ -14,7 +14,8 @@ R1  Word boundaries: a match must not touch a letter or digit ("Oman" in "woman"
 R2  Case: abbreviations (US, UK, UAE, EU, ...) match only as written ("us" the
     pronoun never does); other names need a capital first letter or an all-caps
     line ("turkey" the bird, "china" the porcelain never match). In an all-caps
-    line "US" is not trusted (it may be the pronoun).
+    line "US" after a verb or preposition is the pronoun ("JOIN US", "TELL US"),
+    elsewhere the country ("US AND IRAN TRADE THREATS").
 R3  Blockers: longer phrases that contain a country word but mean something else
     win by length and produce no row: seas ("Indian Ocean", "Persian Gulf"),
     newspapers ("Middle East Eye", "Jerusalem Post"), teams and universities
@@ -341,12 +342,26 @@ def _language_use(text: str, start: int, end: int) -> bool:
     return bool(_LANG_PREV.search(text[max(0, start - 60):start])) and bool(_LANG_NEXT.match(text, end))
 
 
+_PRONOUN_PREV = frozenset(
+    "JOIN TELL LET FOR WITH TO OF ABOUT HELP GIVE SHOW CONTACT FOLLOW ALL BETWEEN AMONG BEHIND BEFORE AFTER AGAINST "
+    "LIKE THAN BY AROUND TOWARD TOWARDS WITHOUT WITHIN ON AT MAKE MAKES KEEP LEAVE SEND SUPPORT THANK WATCH ASK "
+    "SAVE TAKE TAKES BRING BRINGS GET GETS HEAR SEE MEET FIND PROTECT FORGIVE TEACH REMIND LEAD TRUST WANT NEED "
+    "LEFT GAVE TOLD SHOWED SENT MADE OR AND BOTH EACH MANY SOME NONE MOST ONE TWO THREE".split()
+)
+
+
+def _pronoun_us(text: str, start: int) -> bool:
+    """In an all-caps line, "US" after a verb or preposition is the pronoun ("JOIN US", "TELL US WHAT")."""
+    m = re.search(r"([A-Z']+)\W*$", text[max(0, start - 20):start])
+    return bool(m) and m.group(1) in _PRONOUN_PREV
+
+
 def _accept(entry: Entry, text: str, start: int, end: int, ctx: _ArticleContext, keys: dict) -> Entry | None:
     """Apply the context rules R4-R9; return the entry to record (maybe re-targeted) or None."""
     surface = text[start:end]
     key = surface.lower()
     if entry.case == "exact" and len(entry.surface) <= 4 and entry.surface.replace(".", "") in {"US", "USA"}:
-        if surface == "US" and _all_caps_line(text, start):  # R2
+        if surface == "US" and _all_caps_line(text, start) and _pronoun_us(text, start):  # R2
             return None
     if entry.kind == "blocker":
         return entry

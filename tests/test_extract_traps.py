@@ -42,6 +42,8 @@ def test_r2_pronoun_us_and_lowercase_words():
     assert countries("We ate turkey and drank from fine china.") == set()
     assert countries("TRUMP AIMS TO BRING AZERBAIJAN INTO ABRAHAM ACCORDS") == {"AZE"}
     assert countries("TELL US WHAT YOU THINK") == set()
+    assert countries("US AND IRAN TRADE THREATS") == {"USA", "IRN"}
+    assert countries("JOIN US FOR THE LIVE BLOG ON UKRAINE") == {"UKR"}
     assert countries("the united states of mind") == set()
 
 

@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
                                  blocksize=args.blocksize, **options)
         else:
             summary = stream_mentions(args.paths, args.output, chunksize=args.chunksize, **options)
-    except FileNotFoundError:
+    except (FileNotFoundError, BrokenPipeError):
         raise
     except OSError as exc:  # unwritable output, full disk, unreachable scheduler: one line, not a traceback
         raise UsageError(str(exc) or type(exc).__name__) from None

@@ -56,7 +56,7 @@ def main(argv: list[str]) -> int:
         ensure_env("notebooks")
         return subprocess.call([BIN / "jupyter", "lab", "notebooks/"], cwd=ROOT)
     ensure_env("all")
-    return subprocess.call([PY, "-m", "pytest", "--nbmake", "notebooks/", "-p", "no:cacheprovider"], cwd=ROOT, env=env)
+    return subprocess.call([PY, "notebooks/run_notebooks.py"], cwd=ROOT, env=env)
 
 
 if __name__ == "__main__":

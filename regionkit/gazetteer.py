@@ -226,11 +226,15 @@ def _build() -> Gazetteer:
 
 
 def reset_gazetteer() -> None:
-    """Forget user additions and rebuild the gazetteer from the shipped tables on next use."""
+    """Forget user additions (aliases and groups) and rebuild from the shipped tables on next use."""
     with _LOCK:
         _USER_ROWS.clear()
         _CACHE.clear()
     _clear_dependents()
+    from regionkit import groups
+
+    with groups._LOCK:
+        groups._USER.clear()
 
 
 def _clear_dependents() -> None:

@@ -87,3 +87,20 @@ def test_display_names():
     assert rk.country_name("TUR") == "Türkiye"
     assert rk.country_name("XKX") == "Kosovo"
     assert rk.country_name("ZZZ") is None
+
+
+def test_user_aliases_and_groups_then_reset():
+    try:
+        rk.add_aliases({"Middle Kingdom": "CHN"})
+        rk.add_groups({"my_corridor": ["KAZ", "Azerbaijan"]}, aliases={"Corridor states": "my_corridor"})
+        m = rk.extract_mentions("The Middle Kingdom and the Corridor states met.")
+        assert m[["iso3", "kind", "group"]].astype(object).where(m[["iso3", "kind", "group"]].notna(), None).values.tolist() == [
+            ["CHN", "name", None], [None, "group", "my_corridor"]]
+        assert rk.group_members("my_corridor") == ["AZE", "KAZ"]
+        with pytest.raises(ValueError, match="not a known country"):
+            rk.add_aliases({"Narnia-land": "Narnia"})
+    finally:
+        rk.reset_gazetteer()
+    assert rk.extract_mentions("The Middle Kingdom met.").empty
+    with pytest.raises(ValueError, match="unknown group 'my_corridor'"):
+        rk.group_members("my_corridor")

@@ -26,6 +26,11 @@ Public names (keep stable):
     Colour and legend wording per tie relation of ``regionkit.ties.RELATIONS``
     (Okabe–Ito; ``co_mention`` and ``co_member`` in greys). Maps and charts use
     the same colour for the same relation.
+``GROUP_COLORS``, ``group_colors(groups)``
+    Fill colour per group (Paul Tol "light", colour-blind safe). The three home
+    groups always get the same colour — South Caucasus blue, Central Asia orange,
+    Abraham Accords green — in every map and chart; other groups take the
+    remaining colours in order.
 ``halo(width=2.5)``
     A list of path effects that draws a white halo behind text (for labels on maps).
 """
@@ -46,6 +51,8 @@ __all__ = [
     "RELATION_COLORS",
     "RELATION_LABELS",
     "categorical_colors",
+    "GROUP_COLORS",
+    "group_colors",
     "class_colors",
     "halo",
 ]
@@ -58,6 +65,21 @@ SEQUENTIAL_OK = (
     "YlGnBu", "YlGn", "GnBu", "BuGn", "PuBu", "PuBuGn", "BuPu", "RdPu", "PuRd", "OrRd", "YlOrRd",
     "YlOrBr", "Blues", "Greens", "Greys", "Oranges", "Purples", "Reds", "viridis", "cividis",
 )  # fmt: skip
+#: Fill colours for groups (Paul Tol "light", colour-blind safe); the first three are the home groups'.
+GROUP_COLORS = ("#77AADD", "#EE8866", "#44BB99", "#EEDD88", "#FFAABB", "#99DDFF", "#BBCC33", "#AAAA00")
+_FIXED_GROUP_COLORS = {"south_caucasus": GROUP_COLORS[0], "central_asia": GROUP_COLORS[1], "abraham_accords": GROUP_COLORS[2]}
+
+
+def group_colors(groups) -> dict[str, str]:
+    """One fill colour per group id: fixed for the home groups, the rest in palette order."""
+    out = {g: _FIXED_GROUP_COLORS[g] for g in groups if g in _FIXED_GROUP_COLORS}
+    free = [c for c in GROUP_COLORS if c not in out.values()]
+    for g in groups:
+        if g not in out:
+            out[g] = free[len([x for x in out if x not in _FIXED_GROUP_COLORS]) % len(free)]
+    return out
+
+
 #: Colour per tie relation (same in tie maps and network charts).
 RELATION_COLORS = {
     "normalisation": "#009E73",  # bluish green

@@ -35,8 +35,7 @@ __all__ = [
     "top_countries",
 ]
 
-#: Fill colours for highlighted groups, in order (Paul Tol "light", colour-blind safe).
-GROUP_COLORS = ("#77AADD", "#EE8866", "#44BB99", "#EEDD88", "#FFAABB", "#99DDFF", "#BBCC33", "#AAAA00")
+from regionkit.plot._style import GROUP_COLORS, group_colors  # noqa: E402  (same group, same colour everywhere)
 _OTHER = "#DDDDDD"
 _INK = "#222222"
 #: Default figure width in inches: a two-column page, the width of ``rk.plot.save(..., preset="paper-double")``.
@@ -250,7 +249,7 @@ def tie_network(
     pos = _layout(graph, seed)
 
     member = _membership(groups, as_of)
-    colors = {g: GROUP_COLORS[i % len(GROUP_COLORS)] for i, g in enumerate(groups)}
+    colors = group_colors(groups)
     size_of, size_label = _node_sizes(nodes, w, sizes)
     smax = max(size_of.values()) if size_of else 0.0
     wmax = float(w["weight"].max())
@@ -550,7 +549,7 @@ def comention_heatmap(
     for i in range(n):
         ax.add_patch(plt.Rectangle((i - 0.5, i - 0.5), 1, 1, color="#E0E0E0", zorder=2))
     # group colour behind each tick label, and lines between the group blocks
-    colors = {g: GROUP_COLORS[i % len(GROUP_COLORS)] for i, g in enumerate(group_ids)}
+    colors = group_colors(group_ids)
     gnames = _group_names(group_ids)
     firsts = [member.get(c, [None])[0] for c in order]
     for labels_ in (ax.get_xticklabels(), ax.get_yticklabels()):
@@ -648,7 +647,7 @@ def top_countries(
     top = series.sort_values(ascending=False, kind="stable")
     top = top.iloc[: n].iloc[::-1]  # largest at the top
     member = _membership(group_ids, as_of)
-    colors = {g: GROUP_COLORS[i % len(GROUP_COLORS)] for i, g in enumerate(group_ids)}
+    colors = group_colors(group_ids)
     fills = [colors[member[c][0]] if member.get(c) else _OTHER for c in top.index]
     ax = _new_ax(ax, (_PAGE_WIDTH / 2, 1.7 + 0.2 * max(len(top), 3)))  # one column of a page
     names = [_name(c) if labels == "name" else c for c in top.index]

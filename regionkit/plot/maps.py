@@ -359,8 +359,8 @@ def groups_map(
         if g not in valid:
             raise ValueError(f"unknown group {g!r}; valid groups: {', '.join(valid)}")
     day = pd.Timestamp(as_of or _dt.date.today())
-    default = ["#009E73", "#E69F00", "#0072B2", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000"]
-    cols = list(colors) if colors is not None else [default[i % len(default)] for i in range(len(groups))]
+    default = st.group_colors(groups)  # same colour per group as the charts
+    cols = list(colors) if colors is not None else [default[g] for g in groups]
     if len(cols) < len(groups):
         raise ValueError(f"need one colour per group ({len(groups)}), got {len(cols)}")
     members = {g: _members(g, day.strftime("%Y-%m-%d")) for g in groups}

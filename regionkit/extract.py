@@ -113,6 +113,9 @@ _TITLE_WORDS |= _FUNCTION_WORDS | {
     "relations", "association", "chamber", "board", "union", "league", "cup", "open", "team", "squad",
     "peace", "war", "crisis", "conflict", "talks", "process", "plan", "deal", "accord", "accords", "investment",
     "water", "border", "red", "green", "national", "tech", "institute", "project", "railway", "highway",
+    "governor", "senator", "senate", "legislature", "attorney", "lawmakers", "congressman", "congresswoman",
+    "representative", "voters", "republicans", "democrats", "primary", "election", "elections", "court",
+    "dream", "parliament", "patriarch", "church", "orthodox",
 }
 #: words after a place that describe it rather than start a name ("Gaza Peace Plan", "Karabakh region")
 _PLACE_CONTINUATIONS = _FUNCTION_WORDS | {
@@ -126,12 +129,11 @@ _PLACE_CONTINUATIONS = _FUNCTION_WORDS | {
     "april", "may", "june", "july", "august", "september", "october", "november", "december", "d", "dc",
 }
 _CAP_WORD = re.compile(r"[A-Z][a-z'\u2019]+\.?")
-_US_CUES = re.compile(
-    r"\b(Atlanta|Savannah|Augusta|Macon|Athens, Ga|Peach State|Gov\.|Governor|Sen\.|Senator|Rep\.|state legislature|"
-    r"General Assembly|county|counties|Kemp|Warnock|Ossoff|Raffensperger|Bulldogs|Falcons|Braves|R-Ga|D-Ga|Ga\.|"
+_US_CUES = re.compile(  # strong signals only: Trump, voters or "jobs" appear in Georgia-the-country news too
+    r"\b(Atlanta|Savannah|Augusta|Macon|Athens, Ga|Peach State|Gov\.|Governor|Sen\.|Senator|state legislature|"
+    r"state senate|county|counties|Kemp|Warnock|Ossoff|Raffensperger|Bulldogs|Falcons|Braves|Hawks|R-Ga|D-Ga|Ga\.|"
     r"Alabama|Florida|Tennessee|South Carolina|North Carolina|Texas|Ohio|Arizona|Michigan|Pennsylvania|Wisconsin|"
-    r"Nevada|Virginia|Kentucky|Mississippi|Louisiana|Americans|American (?:families|workers|jobs)|Trump|Biden|"
-    r"Republicans?|Democrats?|midterms?|polls? close|ballots?|voters?|families|jobs|Hyundai|plant)\b"
+    r"Nevada|Virginia|Kentucky|Mississippi|Louisiana|midterms?|statehouse|Statehouse)\b"
 )
 _GEO_CUES = re.compile(
     r"\b(Tbilisi|Caucasus|Abkhazia|South Ossetia|Batumi|Kutaisi|Black Sea|Georgian Dream|Kobakhidze|Ivanishvili|"
@@ -327,7 +329,7 @@ class _ArticleContext:
         geo = bisect.bisect_left(self._geo, hi) - bisect.bisect_left(self._geo, lo)
         if us != geo:
             return us > geo
-        return len(self._us) > len(self._geo) + 1
+        return len(self._us) > len(self._geo)
 
 
 _LANG_PREV = re.compile(r"\b(?:in|into|from|speak|speaks|speaking|spoke|spoken|learn|learning|learned|fluent|"

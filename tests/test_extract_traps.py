@@ -87,6 +87,10 @@ def test_r6_georgia_us_state():
     assert m.loc[m["surface"] == "Georgia", "kind"].tolist() == ["place"]
     assert countries("Georgia's parliament in Tbilisi voted; the Caucasus watched.") == {"GEO"}
     assert countries("Georgian Dream suspended Georgia’s EU accession process.") == {"GEO"}
+    # US politics in the same sentence is not a US-state cue; a governor is
+    assert countries("Trump met Georgian Prime Minister Kobakhidze at the White House.") == {"GEO", "USA"}
+    m = rk.extract_mentions("Trump praised Georgia Governor Brian Kemp.")
+    assert m.loc[m["surface"] == "Georgia", ["iso3", "kind"]].values.tolist() == [["USA", "place"]]
 
 
 # R7 turkey the bird

@@ -401,7 +401,6 @@ def _accept(entry: Entry, text: str, start: int, end: int, ctx: _ArticleContext,
 
 _URL_ANCHOR = re.compile(r"\.[a-z][a-z]|://|@")
 _SPACE = re.compile(r"\s")
-_CASE_CACHE: dict[tuple[str, str], Entry | None] = {}
 _MAX_KEY = 80  # longer than any gazetteer key we rescan for
 #: keys that need the slower context rules even when they are plain names
 _RULE_KEYS = frozenset(_PERSON_LIKE | _GEORGIA | {"turkey", "us"})
@@ -421,14 +420,14 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _resolve(keys: dict, key: str, surface: str) -> Entry | None:
-    """The first entry of ``key`` whose case rule accepts ``surface`` (memoised)."""
-    hit = _CASE_CACHE.get((key, surface), False)
+def _resolve(keys: dict, key: str, surface: str, cache: dict) -> Entry | None:
+    """The first entry of ``key`` whose case rule accepts ``surface`` (memoised per gazetteer)."""
+    hit = cache.get((key, surface), False)
     if hit is False:
         hit = next((e for e in keys[key] if e.case_ok(surface)), None)
-        if len(_CASE_CACHE) > 500_000:
-            _CASE_CACHE.clear()
-        _CASE_CACHE[(key, surface)] = hit
+        if len(cache) > 500_000:
+            cache.clear()
+        cache[(key, surface)] = hit
     return hit
 
 
@@ -454,7 +453,7 @@ def scan_text(text: str | None) -> list[tuple[Entry, int, int]]:
     ctx: _ArticleContext | None = None
     urls: list[tuple[int, int]] | None = None
     out: list[tuple[Entry, int, int]] = []
-    for entry, start, end in _matches(gaz.automaton, keys, text, folded, 0, n):
+    for entry, start, end in _matches(gaz.automaton, keys, text, folded, 0, n, cache=gaz.case_cache):
         if urls is None:
             urls = _url_spans(text)
         if urls and _inside(urls, start):  # R4
@@ -473,7 +472,7 @@ def scan_text(text: str | None) -> list[tuple[Entry, int, int]]:
 
 
 def _matches(automaton: Any, keys: dict, text: str, folded: str, lo: int, hi: int,
-             max_start: int | None = None) -> Iterator[tuple[Entry, int, int]]:
+             max_start: int | None = None, *, cache: dict) -> Iterator[tuple[Entry, int, int]]:
     """Leftmost-longest gazetteer matches in ``folded[lo:hi]`` that pass the boundary and case checks (R1, R2).
 
     When the longest key at a position fails, a shorter key at the same start
@@ -493,11 +492,11 @@ def _matches(automaton: Any, keys: dict, text: str, folded: str, lo: int, hi: in
         entry = None
         if start == 0 or not text[start - 1].isalnum():
             if (end == n or not text[end].isalnum()) and not (key[-1] == "." and end < n and text[end].isalpha()):
-                entry = _resolve(keys, key, text[start:end])
+                entry = _resolve(keys, key, text[start:end], cache)
             if entry is None:
                 for p in range(end - 1, start, -1):
                     if not folded[p].isalnum() and not folded[p - 1].isspace() and folded[start:p] in keys:
-                        entry = _resolve(keys, folded[start:p], text[start:p])
+                        entry = _resolve(keys, folded[start:p], text[start:p], cache)
                         if entry is not None:
                             end = p
                             break
@@ -513,7 +512,7 @@ def _matches(automaton: Any, keys: dict, text: str, folded: str, lo: int, hi: in
         while q <= end_idx and not folded[q].isalnum():
             q += 1
         if q <= end_idx:
-            for found in _matches(automaton, keys, text, folded, q, min(n, end_idx + 1 + _MAX_KEY), end_idx):
+            for found in _matches(automaton, keys, text, folded, q, min(n, end_idx + 1 + _MAX_KEY), end_idx, cache=cache):
                 yield found
                 last = max(last, found[2])
 

@@ -133,6 +133,8 @@ class Gazetteer:
     countries: Any  # DataFrame from countries.csv
     max_len: int
     _automaton: Any = field(default=None, repr=False)
+    #: memo of (key, surface as written) -> accepted Entry or None; lives and dies with this gazetteer
+    case_cache: dict = field(default_factory=dict, repr=False)
 
     @property
     def automaton(self) -> Any:

@@ -104,3 +104,14 @@ def test_user_aliases_and_groups_then_reset():
     assert rk.extract_mentions("The Middle Kingdom met.").empty
     with pytest.raises(ValueError, match="unknown group 'my_corridor'"):
         rk.group_members("my_corridor")
+
+
+def test_blocker_added_after_a_first_extraction_takes_effect():
+    text = "Armenians call the region Artsakh"
+    assert "Artsakh" in set(rk.extract_mentions(text)["surface"])
+    try:
+        rk.add_aliases({"Artsakh": ""}, kind="blocker")
+        assert rk.extract_mentions(text)["surface"].tolist() == ["Armenians"]
+    finally:
+        rk.reset_gazetteer()
+    assert "Artsakh" in set(rk.extract_mentions(text)["surface"])

@@ -110,6 +110,7 @@ def _figures(rk, folder: Path, per_country, weights, as_of: str) -> list[str]:
     if weights is not None and len(weights):
         ax = rk.plot.tie_network(weights, highlight=FOCUS_GROUPS, seed=7)
         save(ax, "tie_network.png", preset="paper-double", data_source=source)
-        ax = rk.plot.tie_map(weights, frame="focus")
-        save(ax, "tie_map.png", preset="paper-double", data_source=source)
+        strong = weights[weights["weight"] >= 2]  # pairs named together in 2+ sentences: a readable map
+        ax = rk.plot.tie_map(strong if len(strong) else weights, frame="focus")
+        save(ax, "tie_map.png", preset="paper-double", data_source=source + " (pairs in 2+ sentences)")
     return made

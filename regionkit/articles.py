@@ -107,19 +107,23 @@ def _looks_like_id(stem: str) -> bool:
     return 4 <= len(stem) <= 64 and all(c.isalnum() or c in "-_" for c in stem)
 
 
+def _parse_jsonl_line(raw: bytes, path: Path, lineno: int, errors: str) -> dict[str, Any]:
+    """One JSON Lines record; a bad line raises a one-line error naming the file and line number."""
+    line = _decode(raw, path, errors)
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path}, line {lineno}: malformed JSON ({exc.msg})") from None
+    if not isinstance(rec, dict):
+        raise ValueError(f"{path}, line {lineno}: expected a JSON object, got {type(rec).__name__}")
+    return rec
+
+
 def _read_jsonl(path: Path, errors: str) -> Iterator[dict[str, Any]]:
     with open(path, "rb") as fh:
         for lineno, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            line = _decode(raw, path, errors)
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}, line {lineno}: malformed JSON ({exc.msg})") from None
-            if not isinstance(rec, dict):
-                raise ValueError(f"{path}, line {lineno}: expected a JSON object, got {type(rec).__name__}")
-            yield rec
+            if raw.strip():
+                yield _parse_jsonl_line(raw, path, lineno, errors)
 
 
 def _table_chunks(path: Path, chunksize: int | None, errors: str) -> Iterator[pd.DataFrame]:

@@ -233,14 +233,7 @@ def _read_spec(spec: tuple, text_column: str, id_column: str | None, encoding_er
         for offset, raw in enumerate(data.split(b"\n")):
             if not raw.strip():
                 continue
-            line = A._decode(raw, Path(path), encoding_errors)
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}, line {first_line + offset}: malformed JSON ({exc.msg})") from None
-            if not isinstance(rec, dict):
-                raise ValueError(f"{path}, line {first_line + offset}: expected a JSON object, got {type(rec).__name__}")
-            records.append(rec)
+            records.append(A._parse_jsonl_line(raw, Path(path), first_line + offset, encoding_errors))
         frame = _table(pd.DataFrame(records), path, text_column, id_column, dict(seen), key)
     elif kind == "parquet":
         import pyarrow.parquet as pq

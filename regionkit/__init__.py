@@ -51,6 +51,17 @@ _LAZY: dict[str, str] = {
     # geography
     "world": "regionkit.geo",
     "anchors": "regionkit.geo",
+    # errors (all are RegionkitError, a ValueError)
+    "RegionkitError": "regionkit._errors",
+    "InputFileError": "regionkit._errors",
+    "MissingInputError": "regionkit._errors",
+    "SchemaError": "regionkit._errors",
+    "DuplicateIdError": "regionkit._errors",
+    "UnknownGroupError": "regionkit._errors",
+    "UnknownCountryError": "regionkit._errors",
+    "OutputError": "regionkit._errors",
+    "OutputLockedError": "regionkit._errors",
+    "IncompleteOutputError": "regionkit._errors",
 }
 _SUBMODULES = {"plot", "dask", "geo", "ties", "extract", "articles", "gazetteer", "groups", "countries", "stream", "cli"}
 

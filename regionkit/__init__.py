@@ -18,8 +18,8 @@ __version__ = "0.1.0"
 
 # normalize() shares its name with the module that defines it. Bind it now (the module
 # is light: stdlib only at import), so that importing the submodule later can never
-# replace the function on the package. (rk.gazetteer is the module; its function is
-# rk.gazetteer.gazetteer().)
+# replace the function on the package. (rk.gazetteer is the module; the value is
+# rk.Gazetteer, the shipped one rk.default_gazetteer().)
 from regionkit.normalize import normalize  # noqa: E402
 
 # public name -> module that defines it
@@ -29,6 +29,9 @@ _LAZY: dict[str, str] = {
     "iter_articles": "regionkit.articles",
     "ARTICLES_META": "regionkit._schema",
     # gazetteer and normalisation
+    "Gazetteer": "regionkit.gazetteer",
+    "default_gazetteer": "regionkit.gazetteer",
+    "current_gazetteer": "regionkit.gazetteer",
     "add_aliases": "regionkit.gazetteer",
     "add_groups": "regionkit.gazetteer",
     "reset_gazetteer": "regionkit.gazetteer",

@@ -8,8 +8,11 @@
   global, stable ids as in the pandas path (never a partition-local row number).
 - :func:`extract_mentions` maps :func:`regionkit.extract_mentions` over the
   partitions with the exact ``meta`` (:data:`regionkit.MENTIONS_META`). The
-  gazetteer is not shipped with the tasks: each worker process builds it once on
-  first use (module-level cache in :mod:`regionkit.gazetteer`).
+  shipped gazetteer is not sent with the tasks: each worker process builds it once
+  on first use (:func:`regionkit.default_gazetteer`). Any other gazetteer (user
+  aliases and groups, ``gazetteer=``) is one node of the graph (``extract_mentions``)
+  or scattered to every worker once (``extract_to``), so a worker receives and
+  compiles it once, however many tasks it runs.
 - :func:`extract_to` is what ``regionkit extract --workers N`` / ``--scheduler
   ADDRESS`` runs: the partitions go to the cluster as tasks, at most a few per
   worker in flight; each task writes its own Parquet part (atomically) and the
@@ -18,8 +21,8 @@
   resumable). Input and output paths must therefore be visible to the workers
   (a shared file system, as on one machine).
 
-Aliases added with :func:`regionkit.add_aliases` live in the client process only;
-workers use the shipped gazetteer.
+``gazetteer=None`` means the client's current gazetteer, so aliases added with
+:func:`regionkit.add_aliases` reach the workers too.
 
 Dask and distributed are imported only inside this module, never by ``import regionkit``.
 """
@@ -40,6 +43,7 @@ from regionkit._schema import ARTICLE_COLUMNS, ARTICLES_META, MENTIONS_META
 if TYPE_CHECKING:
     import pandas as pd
 
+    from regionkit.gazetteer import Gazetteer
     from regionkit.stream import StreamSummary
 
 __all__ = ["read_articles_dask", "extract_mentions", "to_parquet", "extract_to", "partition_specs",
@@ -308,11 +312,22 @@ def read_articles_dask(
 
 # ------------------------------------------------------------ extraction
 def _extract_partition(df: pd.DataFrame, text_column: str, id_column: str,
-                       sections: tuple[str, ...] | None, kinds: tuple[str, ...] | None) -> pd.DataFrame:
+                       sections: tuple[str, ...] | None, kinds: tuple[str, ...] | None,
+                       gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     from regionkit.extract import extract_mentions as extract
+    from regionkit.gazetteer import default_gazetteer
 
-    out = extract(df, text_column=text_column, id_column=id_column, sections=sections, kinds=kinds)
+    gaz = default_gazetteer() if gazetteer is None else gazetteer  # None: the worker's own shipped one
+    out = extract(df, text_column=text_column, id_column=id_column, sections=sections, kinds=kinds, gazetteer=gaz)
     return out.astype(MENTIONS_META.dtypes.to_dict())
+
+
+def _user_gazetteer(gazetteer: Any) -> Gazetteer | None:
+    """The gazetteer the tasks need, or None when it is the shipped one (each worker builds that itself)."""
+    from regionkit.gazetteer import default_gazetteer, resolve_gazetteer
+
+    gaz = resolve_gazetteer(gazetteer)
+    return None if gaz is default_gazetteer() else gaz
 
 
 def extract_mentions(
@@ -322,6 +337,7 @@ def extract_mentions(
     id_column: str = "article_id",
     sections: Iterable[str] | None = None,
     kinds: Iterable[str] | None = None,
+    gazetteer: Any = None,
 ) -> dd.DataFrame:
     """:func:`regionkit.extract_mentions` on every partition of a Dask DataFrame of articles.
 
@@ -331,6 +347,9 @@ def extract_mentions(
         A Dask DataFrame with a text column and an id column (e.g. from :func:`read_articles_dask`).
     text_column, id_column, sections, kinds
         As in :func:`regionkit.extract_mentions`.
+    gazetteer
+        A :class:`regionkit.Gazetteer` or folder; None: the client's current one. A
+        non-default value is one node of the graph, sent to each worker once.
 
     Returns
     -------
@@ -341,7 +360,12 @@ def extract_mentions(
     kinds = None if kinds is None else tuple([kinds] if isinstance(kinds, str) else kinds)
     if text_column not in ddf.columns:
         raise ValueError(f"no text column {text_column!r}; columns are {list(ddf.columns)} (pass text_column=...)")
-    return ddf.map_partitions(_extract_partition, text_column, id_column, sections, kinds,
+    gaz = _user_gazetteer(gazetteer)
+    if gaz is not None:
+        import dask
+
+        gaz = dask.delayed(gaz, pure=True)  # one graph node; tokenised by its fingerprint
+    return ddf.map_partitions(_extract_partition, text_column, id_column, sections, kinds, gaz,
                               meta=MENTIONS_META, enforce_metadata=False, align_dataframes=False)
 
 
@@ -365,7 +389,7 @@ def _warm() -> int:
 # -------------------------------------------------------------- CLI driver
 def _run_spec(spec: tuple, text_column: str, id_column: str | None, encoding_errors: str,
               sections: tuple[str, ...] | None, partition_by: str | None,
-              out_dir: str | None = None, key: str = "", index: int = 0) -> tuple:
+              out_dir: str | None = None, key: str = "", index: int = 0, gazetteer: Gazetteer | None = None) -> tuple:
     """Worker task: read one partition, extract, count.
 
     With ``out_dir`` the worker writes the part files itself (atomically) and
@@ -375,7 +399,7 @@ def _run_spec(spec: tuple, text_column: str, id_column: str | None, encoding_err
     from regionkit.stream import _partition_values, chunk_stats, write_part_files
 
     chunk = _read_spec(spec, text_column, id_column, encoding_errors)
-    mentions = _extract_partition(chunk, "text", "article_id", sections, None)
+    mentions = _extract_partition(chunk, "text", "article_id", sections, None, gazetteer)
     stats = chunk_stats(chunk, mentions)
     empty_file = spec[2] if spec[0] == "table" and chunk.empty else None
     if out_dir is None:
@@ -405,6 +429,7 @@ def extract_to(
     partition_by: str | None = None,
     blocksize: int | str = _DEFAULT_BLOCKSIZE,
     progress: bool | None = None,
+    gazetteer: Any = None,
 ) -> StreamSummary:
     """Extract mentions on a Dask cluster and write them like :func:`regionkit.stream.stream_mentions`.
 
@@ -426,6 +451,9 @@ def extract_to(
         Target input bytes per task (one resumable part per task).
     progress
         tqdm progress bar on stderr (None: only on a terminal).
+    gazetteer
+        A :class:`regionkit.Gazetteer` or folder; None: the client's current one. A
+        non-default value is scattered to every worker once.
 
     Returns
     -------
@@ -463,12 +491,19 @@ def extract_to(
     sink: FileSink | None = None
     bar = None
     try:
+        user_gaz = _user_gazetteer(gazetteer)
         fingerprint = {"inputs": input_fingerprint(paths), "engine": "dask", "blocksize": _parse_size(blocksize),
                        "text_column": text_column, "id_column": id_column, "encoding_errors": encoding_errors,
                        "sections": list(sections) if sections else None, "partition_by": partition_by}
+        if user_gaz is not None:  # a resumed run must use the same gazetteer
+            fingerprint["gazetteer"] = user_gaz.fingerprint
         store, sink = open_output(output, kind, fingerprint, partition_by)
         bar = _progress_bar(paths, progress)
-        warm_workers(client)
+        gaz = user_gaz
+        if gaz is None:
+            warm_workers(client)
+        else:  # one copy per worker, held for the whole run
+            gaz = client.scatter(gaz, broadcast=True, hash=False)
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
         window = 2 * n_workers
         pending: deque = deque()
@@ -487,7 +522,7 @@ def extract_to(
                         continue
                 out_dir = str(store.dir.resolve()) if store is not None else None
                 fut = client.submit(_run_spec, spec, text_column, id_column, encoding_errors, sections, partition_by,
-                                    out_dir, key, index, key=f"regionkit-extract-{key}-{index}", pure=False)
+                                    out_dir, key, index, gaz, key=f"regionkit-extract-{key}-{index}", pure=False)
                 pending.append((index, key, fut))
 
         submit()

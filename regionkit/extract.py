@@ -61,7 +61,7 @@ from typing import TYPE_CHECKING, Any
 
 from regionkit._boilerplate import boilerplate_spans
 from regionkit._schema import DIRECT_KINDS, MENTION_COLUMNS, MENTIONS_META
-from regionkit.gazetteer import Entry, fold, gazetteer
+from regionkit.gazetteer import Entry, Gazetteer, fold, resolve_gazetteer
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -431,13 +431,15 @@ def _resolve(keys: dict, key: str, surface: str, cache: dict) -> Entry | None:
     return hit
 
 
-def scan_text(text: str | None) -> list[tuple[Entry, int, int]]:
+def scan_text(text: str | None, *, gazetteer: Gazetteer | None = None) -> list[tuple[Entry, int, int]]:
     """Find every gazetteer entry in ``text`` after all rules (blockers removed).
 
     Parameters
     ----------
     text
         Any string; None, NaN and non-strings give an empty list.
+    gazetteer
+        A :class:`regionkit.Gazetteer`; None: the current one.
 
     Returns
     -------
@@ -446,7 +448,7 @@ def scan_text(text: str | None) -> list[tuple[Entry, int, int]]:
     """
     if not isinstance(text, str) or not text:
         return []
-    gaz = gazetteer()
+    gaz = resolve_gazetteer(gazetteer)
     keys = gaz.by_key
     folded = fold(text)
     n = len(text)
@@ -553,10 +555,10 @@ def _iter_inputs(articles: Any, text_column: str, id_column: str) -> Iterator[tu
 
 
 def _extract_one(article_id: str, text: Any, rows: list[tuple], want_sections: set[str] | None,
-                 want_kinds: set[str] | None) -> int:
+                 want_kinds: set[str] | None, gaz: Gazetteer) -> int:
     if not isinstance(text, str) or not text:
         return 0
-    found = scan_text(text)
+    found = scan_text(text, gazetteer=gaz)
     if not found:
         return 0
     spans = sentence_spans(text)
@@ -610,6 +612,7 @@ def extract_mentions(
     sections: Iterable[str] | None = None,
     kinds: Iterable[str] | None = None,
     progress: bool | None = False,
+    gazetteer: Gazetteer | None = None,
 ) -> pd.DataFrame | Iterator[pd.DataFrame]:
     """Find every country (and group, organisation, historical state) each article refers to.
 
@@ -629,6 +632,10 @@ def extract_mentions(
         Keep only these kinds (default: all; see ``regionkit._schema.KINDS``).
     progress
         Show a tqdm progress bar (None: only on a terminal).
+    gazetteer
+        A :class:`regionkit.Gazetteer` (or a folder written by
+        :meth:`~regionkit.Gazetteer.to_disk`); None: the current one (the shipped
+        tables plus anything :func:`regionkit.add_aliases` added).
 
     Returns
     -------
@@ -653,10 +660,12 @@ def extract_mentions(
     want_kinds = None if kinds is None else set([kinds] if isinstance(kinds, str) else kinds)
     if want_kinds is not None and want_kinds - set(KINDS):
         raise ValueError(f"unknown kinds {sorted(want_kinds - set(KINDS))}; use any of {', '.join(KINDS)}")
-    opts = dict(text_column=text_column, id_column=id_column, sections=sections, kinds=kinds, progress=progress)
+    gaz = resolve_gazetteer(gazetteer)
+    opts = dict(text_column=text_column, id_column=id_column, sections=sections, kinds=kinds, progress=progress,
+                gazetteer=gaz)
     if isinstance(articles, Iterator) and not isinstance(articles, (str, pd.DataFrame, pd.Series)):
         return (extract_mentions(chunk, **opts) for chunk in articles)
-    names = gazetteer().names
+    names = gaz.names
     rows: list[tuple] = []
     items = _iter_inputs(articles, text_column, id_column)
     if progress is not False:
@@ -665,5 +674,5 @@ def extract_mentions(
         total = len(articles) if hasattr(articles, "__len__") and not isinstance(articles, str) else None
         items = tqdm(items, total=total, unit="art", desc="extract", disable=None if progress is None else not progress)
     for article_id, text in items:
-        _extract_one(article_id, text, rows, want_sections, want_kinds)
+        _extract_one(article_id, text, rows, want_sections, want_kinds, gaz)
     return _frame(rows, names)

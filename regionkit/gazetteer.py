@@ -1,10 +1,20 @@
-"""The alias table: every surface form regionkit knows, with its ISO3 code, kind and source.
+"""The gazetteer as a value: every table regionkit matches and resolves against.
 
-Built once per process from the CSV tables in ``data/gazetteer/`` (see
-``data/README.md``) and cached; users extend it with :func:`add_aliases` and
-:func:`add_groups` without editing the package.
+A :class:`Gazetteer` holds the tables (one fact per row, each with a ``source``)
+and compiles what the extractor needs from them on first use. It never changes:
+:meth:`~Gazetteer.with_aliases`, :meth:`~Gazetteer.with_groups`,
+:meth:`~Gazetteer.with_blockers` and :meth:`~Gazetteer.with_people` return a new
+value, :meth:`~Gazetteer.to_disk` / :meth:`Gazetteer.from_disk` write and read a
+folder of the same CSVs. Every step takes ``gazetteer=``.
 
-Tables (one fact per row, each with a ``source``):
+>>> import regionkit as rk
+>>> g = rk.default_gazetteer().with_aliases({"Middle Kingdom": "CHN"})
+>>> rk.extract_mentions("The Middle Kingdom replied.", gazetteer=g)["iso3"].tolist()
+['CHN']
+>>> rk.extract_mentions("The Middle Kingdom replied.")["iso3"].tolist()
+[]
+
+Tables (file names in ``data/gazetteer/`` and in a :meth:`~Gazetteer.to_disk` folder):
 
 =====================  ===========================================================
 ``countries.csv``      ISO 3166-1 (pycountry) plus Kosovo: codes and display name
@@ -14,27 +24,42 @@ Tables (one fact per row, each with a ``source``):
 ``capitals.csv``       curated capitals and seats of government
 ``metonyms.csv``       the Kremlin, the White House, Downing Street, ...
 ``places.csv``         places standing for a country (Gaza, Karabakh, US states)
-``groups.csv``         regions and groupings (Central Asia, South Caucasus, ...)
+``groups.csv``         words naming regions and groupings (Central Asia, ...)
 ``organisations.csv``  EU, UN, NATO, CSTO, ...
 ``historical.csv``     Soviet Union, Yugoslavia, Ottoman Empire, ...
 ``people.csv``         leaders the package knows (never count as the country)
 ``blockers.csv``       phrases that contain a country word but mean something else
+``memberships.csv``    dated group memberships (shipped as ``data/reference/groups.csv``)
+``rules/*.csv``        the word lists the context rules read (:mod:`regionkit.rules`)
 =====================  ===========================================================
+
+The process-wide *current* gazetteer is what ``gazetteer=None`` means everywhere.
+It is the default one until :func:`add_aliases` or :func:`add_groups` replace it
+by an extended value; :func:`reset_gazetteer` goes back to the default. These
+three functions are a convenience layer for notebooks; code that wants to be
+explicit passes a :class:`Gazetteer`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from regionkit import _names
+from regionkit._entry import Entry, fold
+from regionkit._errors import InputFileError, MissingInputError
 from regionkit._resources import data_path
+from regionkit._usertables import ALIAS_COLUMNS, ALL_KINDS, alias_rows, as_frame, membership_rows
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["gazetteer", "add_aliases", "add_groups", "reset_gazetteer", "fold", "Gazetteer", "Entry"]
+__all__ = ["Gazetteer", "default_gazetteer", "current_gazetteer", "resolve_gazetteer", "gazetteer",
+           "add_aliases", "add_groups", "reset_gazetteer", "fold", "Entry", "TABLES", "ALL_KINDS"]
 
 #: file name -> kind of its rows (generated.csv carries its own kind column)
 TABLES = {
@@ -49,289 +74,428 @@ TABLES = {
     "people.csv": "person",
     "blockers.csv": "blocker",
 }
-KIND_PRIORITY = {"blocker": 0, "name": 1, "demonym": 2, "capital": 3, "metonym": 4, "place": 5,
-                 "organisation": 6, "group": 7, "historical": 8, "person": 9}
-ALL_KINDS = tuple(KIND_PRIORITY)
-
-# Length-preserving folding: same length in and out, so offsets stay valid.
-_FOLD_CHARS = {
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\t": " ", "\n": " ", "\r": " ",
-}
-_FOLD_TABLE = str.maketrans(_FOLD_CHARS)
+FILE_OF_KIND = {kind: name for name, kind in TABLES.items()}
+KIND_PRIORITY = {kind: i for i, kind in enumerate(ALL_KINDS)}
+MEMBERSHIPS = "memberships.csv"
+_REQUIRED = ("countries.csv",)
+#: compiles per gazetteer fingerprint in this process (lets tests check that workers compile once)
+COMPILED: dict[str, int] = {}
 
 
-def fold(text: str) -> str:
-    """Lower-case ``text`` and unify quotes, dashes and spaces, keeping its length.
+class Gazetteer:
+    """An immutable set of gazetteer tables, compiled for matching on first use.
+
+    Build one with :func:`default_gazetteer`, :meth:`from_disk` or the ``with_*``
+    methods; do not modify the frames in :attr:`tables` (they are shared).
 
     Parameters
     ----------
-    text
-        Any string.
-
-    Returns
-    -------
-    str
-        A string of the same length, so an offset into it is an offset into ``text``.
+    tables
+        ``{file name: DataFrame of str}``, names as in the module docstring
+        (``countries.csv`` is required).
     """
-    low = text.lower()
-    if len(low) != len(text):  # 'İ' and a few others lower-case to two characters
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    for src, dst in _FOLD_CHARS.items():
-        if src in low:
-            low = low.replace(src, dst)
-    return low
 
+    def __init__(self, tables: Mapping[str, pd.DataFrame]) -> None:
+        missing = [name for name in _REQUIRED if name not in tables]
+        if missing:
+            raise InputFileError(f"a gazetteer needs the tables {missing}; it has {sorted(tables)}")
+        self._tables = MappingProxyType(dict(sorted(tables.items())))
+        self._lock = threading.RLock()
+        self._memo: dict[Any, Any] = {}
+        #: memo of (key, surface as written) -> accepted Entry or None; lives and dies with this value
+        self.case_cache: dict = {}
 
-@dataclass(frozen=True)
-class Entry:
-    """One surface form: what it refers to and how strictly its case must match."""
+    # ------------------------------------------------------------ the value
+    @property
+    def tables(self) -> Mapping[str, pd.DataFrame]:
+        """The raw tables, read-only: ``{file name: DataFrame}``."""
+        return self._tables
 
-    surface: str
-    iso3: str | None
-    kind: str
-    group: str | None
-    case: str  # "exact" (US, EU), "title" (first letter upper or all caps), "any"
-    source: str
+    @property
+    def fingerprint(self) -> str:
+        """A SHA-1 of every table's CSV text: equal fingerprints, equal gazetteers."""
+        def build() -> str:
+            digest = hashlib.sha1()
+            for name, df in self._tables.items():
+                digest.update(name.encode() + b"\0" + df.to_csv(index=False).encode("utf-8", "surrogatepass"))
+            return digest.hexdigest()
+        return self.memo("fingerprint", build)
 
-    def case_ok(self, found: str) -> bool:
-        """Return True when ``found`` (the text as written) has acceptable case for this entry."""
-        if self.case == "any":
-            return True
-        found_f = found.translate(_FOLD_TABLE)
-        surface_f = self.surface.translate(_FOLD_TABLE)
-        if self.case == "exact":
-            if found_f == surface_f:
-                return True
-            # 'the States' / 'The States': only the first letter may differ, and only for long forms
-            return len(surface_f) > 4 and found_f[1:] == surface_f[1:] and found_f[0].lower() == surface_f[0].lower()
-        letters = [c for c in found if c.isalpha()]
-        if not letters:
-            return False
-        if found.isupper():
-            return True
-        first = next(c for c in found if c.isalpha())
-        return first.isupper() and _words_capitalised(found_f, found, surface_f, self.surface)
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Gazetteer):
+            return NotImplemented
+        return other is self or other.fingerprint == self.fingerprint
 
+    def __hash__(self) -> int:
+        return hash(self.fingerprint)
 
-def _words_capitalised(found_f: str, found: str, surface_f: str, surface: str) -> bool:
-    """Every word capitalised in the alias must be capitalised in the text ('United states' fails)."""
-    for i, (a, b) in enumerate(zip(found, surface)):
-        if b.isupper() and not a.isupper() and (i == 0 or not surface[i - 1].isalpha()):
-            return False
-    return True
+    def __repr__(self) -> str:
+        user = sum(int((df["source"] == "user").sum()) for df in self._tables.values() if "source" in df)
+        return f"<Gazetteer {len(self.table)} surface forms, {user} user rows, {self.fingerprint[:10]}>"
 
+    def __dask_tokenize__(self) -> tuple[str, str]:
+        return ("regionkit.Gazetteer", self.fingerprint)
 
-@dataclass
-class Gazetteer:
-    """The compiled alias table: entries by folded key, an Aho-Corasick automaton, names by ISO3."""
+    def __getstate__(self) -> dict:
+        return {"tables": dict(self._tables)}  # compiled parts are rebuilt where the value lands
 
-    table: Any  # pandas DataFrame of all rows
-    by_key: dict[str, tuple[Entry, ...]]
-    names: dict[str, str]  # iso3 -> display name
-    countries: Any  # DataFrame from countries.csv
-    max_len: int
-    _automaton: Any = field(default=None, repr=False)
-    #: memo of (key, surface as written) -> accepted Entry or None; lives and dies with this gazetteer
-    case_cache: dict = field(default_factory=dict, repr=False)
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["tables"])  # type: ignore[misc]
+
+    def memo(self, key: Any, build: Callable[[], Any]) -> Any:
+        """Return ``build()``, computed once per value (thread-safe); for steps that derive tables."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        with self._lock:
+            if key not in self._memo:
+                self._memo[key] = build()
+            return self._memo[key]
+
+    def words(self, name: str) -> frozenset[str]:
+        """The word list ``rules/<name>.csv`` (column ``word``) as a frozenset; empty when absent."""
+        def build() -> frozenset[str]:
+            df = self._tables.get(f"rules/{name}.csv")
+            return frozenset() if df is None else frozenset(w for w in df["word"] if w)
+        return self.memo(("words", name), build)
+
+    # ------------------------------------------------------------ compiled
+    @property
+    def table(self) -> pd.DataFrame:
+        """Every surface form: ``surface, iso3, kind, group, case, source`` (one row per table row)."""
+        return self.memo("table", self._alias_table)
+
+    @property
+    def by_key(self) -> dict[str, tuple[Entry, ...]]:
+        """Folded surface -> the entries for it, in priority order (user rows first)."""
+        return self.memo("by_key", self._compile)
+
+    @property
+    def max_len(self) -> int:
+        """Length of the longest folded key."""
+        return max(map(len, self.by_key))
+
+    @property
+    def countries(self) -> pd.DataFrame:
+        """The countries table (``iso3, iso2, numeric, name, official_name, source``)."""
+        return self._tables["countries.csv"]
+
+    @property
+    def names(self) -> dict[str, str]:
+        """ISO3 -> short display name."""
+        return self.memo("names", lambda: dict(zip(self.countries["iso3"], self.countries["name"])))
+
+    @property
+    def memberships(self) -> pd.DataFrame:
+        """The raw membership rows (``group_id, group_name, iso3, member_since, ...``)."""
+        import pandas as pd
+
+        df = self._tables.get(MEMBERSHIPS)
+        return df if df is not None else pd.DataFrame(columns=["group_id", "group_name", "iso3", "member_since"])
 
     @property
     def automaton(self) -> Any:
         """The pyahocorasick automaton over the folded keys (built on first use)."""
-        if self._automaton is None:
+        def build() -> Any:
             import ahocorasick
 
             auto = ahocorasick.Automaton()
             for key in self.by_key:
                 auto.add_word(key, key)
             auto.make_automaton()
-            self._automaton = auto
-        return self._automaton
+            COMPILED[self.fingerprint] = COMPILED.get(self.fingerprint, 0) + 1
+            return auto
+        return self.memo("automaton", build)
+
+    def resolve(self, value: Any, *, demonyms: bool = False) -> str | None:
+        """ISO3 code of a country name, alias or code in this gazetteer (None when unknown)."""
+        return _names.lookup(self.name_index(demonyms), value)
+
+    def name_index(self, demonyms: bool = False) -> _names.NameIndex:
+        """The exact-match index :func:`regionkit.normalize` uses (built once per value)."""
+        def build() -> _names.NameIndex:
+            table = self.table
+            kinds = {"name", "demonym"} if demonyms else {"name"}
+            rows = table[table["kind"].isin(kinds) & (table["iso3"] != "")]
+            return _names.build_index(zip(rows["surface"], rows["iso3"]), self.countries)
+        return self.memo(("names", demonyms), build)
+
+    def _alias_table(self) -> pd.DataFrame:
+        import pandas as pd
+
+        frames = []
+        gen = self._tables.get("generated.csv")
+        if gen is not None:
+            frames.append(gen.assign(group=""))
+        for fname, kind in TABLES.items():
+            df = self._tables.get(fname)
+            if df is None:
+                continue
+            df = df.assign(kind=kind)
+            for col in ("iso3", "group"):
+                if col not in df:
+                    df[col] = ""
+            frames.append(df)
+        if not frames:
+            return pd.DataFrame(columns=list(ALIAS_COLUMNS), dtype=object)
+        table = pd.concat(frames, ignore_index=True)[list(ALIAS_COLUMNS)]
+        table = table[table["surface"].str.len() > 0]
+        return table.reset_index(drop=True)
+
+    def _compile(self) -> dict[str, tuple[Entry, ...]]:
+        table = self.table
+        by_key: dict[str, list[Entry]] = {}
+        seen: set[tuple] = set()
+        # user rows first in priority: they override shipped rows; then by kind (a blocker beats a name)
+        user = (table["source"] != "user").tolist()
+        prio = [KIND_PRIORITY.get(k, 99) for k in table["kind"]]
+        order = sorted(range(len(table)), key=lambda i: (user[i], prio[i]))
+        cols = [table[c].tolist() for c in ALIAS_COLUMNS]
+        for i in order:
+            surface, iso3, kind, group, case, source = (c[i] for c in cols)
+            entry = Entry(surface=surface, iso3=iso3 or None, kind=kind, group=group or None, case=case or "title",
+                          source=source)
+            key = fold(surface)
+            ident = (key, entry.case, surface if entry.case == "exact" else "")
+            if ident in seen:
+                continue
+            seen.add(ident)
+            by_key.setdefault(key, []).append(entry)
+        return {k: tuple(v) for k, v in by_key.items()}
+
+    # ------------------------------------------------------------ new values
+    def _with_rows(self, parts: Mapping[str, pd.DataFrame]) -> Gazetteer:
+        """A new value with ``parts[name]`` appended to table ``name`` (missing cells become "")."""
+        import pandas as pd
+
+        tables = dict(self._tables)
+        for name, part in parts.items():
+            old = tables.get(name)
+            tables[name] = part.reset_index(drop=True) if old is None else pd.concat(
+                [old, part], ignore_index=True).fillna("")
+        return Gazetteer(tables)
+
+    def with_aliases(self, aliases: dict[str, str] | str | Path | pd.DataFrame, *, kind: str = "name",
+                     case: str = "title") -> Gazetteer:
+        """Return a new gazetteer with user aliases added (they take priority over shipped rows).
+
+        Parameters
+        ----------
+        aliases
+            A dict ``{surface: iso3_or_name}``, a CSV path or a DataFrame with columns
+            ``surface`` and ``iso3`` (optional ``kind``, ``group``, ``case``, ``source``).
+        kind
+            Kind for rows that do not give one: one of name, demonym, capital, metonym,
+            place, person, group, organisation, historical, blocker.
+        case
+            ``title`` (first letter upper case, or all caps), ``exact`` or ``any``.
+
+        Returns
+        -------
+        Gazetteer
+            A new value; ``self`` is unchanged.
+
+        Raises
+        ------
+        regionkit.UnknownCountryError
+            When a target is not a known country.
+        regionkit.SchemaError
+            When the table lacks ``surface`` or has an unknown kind or case rule.
+        """
+        df = as_frame(aliases, "alias", dict_columns=("surface", "iso3"))
+        rows = alias_rows(df, kind=kind, case=case, resolve=self.resolve)
+        # each kind has its file (the kind is implied by it); input order is kept within a kind
+        return self._with_rows({FILE_OF_KIND[k]: part.drop(columns="kind")
+                                for k, part in rows.groupby("kind", sort=False)})
+
+    def with_blockers(self, blockers: list[str] | dict[str, str] | str | Path | pd.DataFrame, *,
+                      case: str = "title") -> Gazetteer:
+        """Return a new gazetteer where these phrases produce no mention (and hide the country words in them).
+
+        Parameters
+        ----------
+        blockers
+            A list of phrases, a dict ``{phrase: note}``, a CSV path or a DataFrame with ``surface``.
+        case
+            Case rule for rows that do not give one.
+        """
+        df = as_frame(blockers, "blocker", dict_columns=("surface", "note"), list_column="surface")
+        return self.with_aliases(df.assign(kind="blocker", iso3=""), case=case)
+
+    def with_people(self, people: dict[str, str] | str | Path | pd.DataFrame, *, case: str = "title") -> Gazetteer:
+        """Return a new gazetteer that knows these people (kind ``person``; they never count as their country).
+
+        Parameters
+        ----------
+        people
+            A dict ``{name: iso3_or_country}``, a CSV path or a DataFrame with ``surface, iso3``
+            (other columns, such as office dates, are kept in ``people.csv``).
+        case
+            Case rule for rows that do not give one.
+        """
+        df = as_frame(people, "people", dict_columns=("surface", "iso3"))
+        return self.with_aliases(df.assign(kind="person"), case=case)
+
+    def with_groups(self, groups: dict[str, list[str]] | str | Path | pd.DataFrame, *,
+                    aliases: dict[str, str] | None = None) -> Gazetteer:
+        """Return a new gazetteer with user groups (members, optionally dated) and the words that name them.
+
+        Parameters
+        ----------
+        groups
+            ``{group_id: [iso3 or name, ...]}``, or a CSV/DataFrame with columns
+            ``group_id, iso3`` and optional ``group_name, member_since, member_until``.
+        aliases
+            ``{surface: group_id}``: words that name the group in text (kind ``group``).
+
+        Returns
+        -------
+        Gazetteer
+            A new value; ``self`` is unchanged.
+        """
+        import pandas as pd
+
+        if isinstance(groups, dict):
+            df = pd.DataFrame([{"group_id": str(g), "iso3": str(m)} for g, ms in groups.items() for m in ms],
+                              columns=["group_id", "iso3"])
+        else:
+            df = as_frame(groups, "group", dict_columns=("group_id", "iso3"))
+        rows = membership_rows(df, resolve=self.resolve)
+        out = self._with_rows({MEMBERSHIPS: rows})
+        if aliases:
+            out = out.with_aliases(pd.DataFrame({"surface": list(aliases), "group": list(aliases.values()),
+                                                 "kind": "group"}))
+        return out
+
+    # ------------------------------------------------------------ disk
+    def to_disk(self, folder: str | Path) -> Path:
+        """Write every table as a CSV into ``folder`` (created); :meth:`from_disk` reads it back.
+
+        Returns
+        -------
+        pathlib.Path
+            The folder.
+        """
+        root = Path(folder)
+        for name, df in self._tables.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            df.to_csv(path, index=False, lineterminator="\n")
+        return root
+
+    @classmethod
+    def from_disk(cls, folder: str | Path) -> Gazetteer:
+        """Read a gazetteer folder (as written by :meth:`to_disk`: ``countries.csv`` and the other tables).
+
+        Raises
+        ------
+        regionkit.MissingInputError
+            When the folder does not exist.
+        regionkit.InputFileError
+            When it lacks ``countries.csv``.
+        """
+        root = Path(folder)
+        if not root.is_dir():
+            raise MissingInputError(f"gazetteer folder not found: {root}", path=root)
+        return cls(dict(_read_folder(root)))
 
 
-_LOCK = threading.Lock()
-_CACHE: dict[str, Gazetteer] = {}
-_USER_ROWS: list[dict[str, Any]] = []
-
-
-def _read_tables() -> pd.DataFrame:
+def _read_csv(path: Path) -> pd.DataFrame:
     import pandas as pd
 
-    root = data_path("gazetteer")
-    frames = []
-    gen = pd.read_csv(root / "generated.csv", dtype=str, keep_default_na=False)
-    gen["group"] = ""
-    frames.append(gen)
-    for fname, kind in TABLES.items():
-        df = pd.read_csv(root / fname, dtype=str, keep_default_na=False)
-        df["kind"] = kind
-        for col in ("iso3", "group"):
-            if col not in df:
-                df[col] = ""
-        frames.append(df)
-    if _USER_ROWS:
-        frames.append(pd.DataFrame(_USER_ROWS).astype(str))
-    table = pd.concat(frames, ignore_index=True)[["surface", "iso3", "kind", "group", "case", "source"]]
-    table = table[table["surface"].str.len() > 0]
-    return table.reset_index(drop=True)
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def gazetteer() -> Gazetteer:
-    """Return the cached, compiled gazetteer (built on first call, then reused).
+def _read_folder(root: Path) -> Iterator[tuple[str, pd.DataFrame]]:
+    known = {"countries.csv", "generated.csv", MEMBERSHIPS, *TABLES}
+    for path in sorted(root.glob("*.csv")):
+        if path.name in known:
+            yield path.name, _read_csv(path)
+    for path in sorted(root.glob("rules/*.csv")):
+        yield f"rules/{path.name}", _read_csv(path)
+
+
+# ---------------------------------------------------------------- the default and the current value
+_LOCK = threading.Lock()
+_DEFAULT: list[Gazetteer] = []
+_CURRENT: list[Gazetteer] = []
+
+
+def default_gazetteer() -> Gazetteer:
+    """Return the gazetteer shipped with regionkit (read once per process, then shared; thread-safe).
 
     Returns
     -------
     Gazetteer
-        ``.table`` is a DataFrame with one row per surface form (``surface, iso3,
-        kind, group, case, source``); ``.names`` maps ISO3 to the display name.
+        The tables of ``data/gazetteer/`` and the memberships of ``data/reference/groups.csv``.
     """
-    gaz = _CACHE.get("default")
-    if gaz is not None:
-        return gaz
+    if _DEFAULT:
+        return _DEFAULT[0]
     with _LOCK:
-        gaz = _CACHE.get("default")
-        if gaz is None:
-            gaz = _build()
-            _CACHE["default"] = gaz
-    return gaz
+        if not _DEFAULT:
+            tables = dict(_read_folder(data_path("gazetteer")))
+            tables[MEMBERSHIPS] = _read_csv(data_path("reference", "groups.csv"))
+            _DEFAULT.append(Gazetteer(tables))
+    return _DEFAULT[0]
 
 
-def _build() -> Gazetteer:
-    import pandas as pd
+def current_gazetteer() -> Gazetteer:
+    """Return the process-wide current gazetteer: the default, plus what :func:`add_aliases`/:func:`add_groups` added."""
+    return _CURRENT[0] if _CURRENT else default_gazetteer()
 
-    table = _read_tables()
-    countries = pd.read_csv(data_path("gazetteer", "countries.csv"), dtype=str, keep_default_na=False)
-    names = dict(zip(countries["iso3"], countries["name"]))
-    by_key: dict[str, list[Entry]] = {}
-    seen: set[tuple] = set()
-    # user rows last in the table but first in priority: they override shipped rows
-    order = sorted(range(len(table)), key=lambda i: (table.at[i, "source"] != "user", KIND_PRIORITY.get(table.at[i, "kind"], 99)))
-    for i in order:
-        row = table.iloc[i]
-        entry = Entry(
-            surface=row["surface"],
-            iso3=row["iso3"] or None,
-            kind=row["kind"],
-            group=row["group"] or None,
-            case=row["case"] or "title",
-            source=row["source"],
-        )
-        key = fold(entry.surface)
-        ident = (key, entry.case, entry.surface if entry.case == "exact" else "")
-        if ident in seen:
-            continue
-        seen.add(ident)
-        by_key.setdefault(key, []).append(entry)
-    frozen = {k: tuple(v) for k, v in by_key.items()}
-    return Gazetteer(table=table, by_key=frozen, names=names, countries=countries, max_len=max(map(len, frozen)))
+
+def resolve_gazetteer(gazetteer: Gazetteer | str | Path | None) -> Gazetteer:
+    """``gazetteer=`` as every step takes it: a :class:`Gazetteer`, a folder (:meth:`Gazetteer.from_disk`) or None (current)."""
+    if gazetteer is None:
+        return current_gazetteer()
+    if isinstance(gazetteer, Gazetteer):
+        return gazetteer
+    if isinstance(gazetteer, (str, Path)):
+        return Gazetteer.from_disk(gazetteer)
+    raise TypeError(f"gazetteer must be a regionkit.Gazetteer, a folder path or None, not {type(gazetteer).__name__}")
+
+
+def gazetteer() -> Gazetteer:
+    """Return the current gazetteer (kept for older code; prefer :func:`current_gazetteer`)."""
+    return current_gazetteer()
+
+
+def _replace_current(change: Callable[[Gazetteer], Gazetteer]) -> None:
+    with _LOCK:
+        new = change(_CURRENT[0] if _CURRENT else default_gazetteer())
+        _CURRENT[:] = [new]
 
 
 def reset_gazetteer() -> None:
-    """Forget user additions (aliases and groups) and rebuild from the shipped tables on next use."""
+    """Forget what :func:`add_aliases` and :func:`add_groups` added: the current gazetteer is the default again."""
     with _LOCK:
-        _USER_ROWS.clear()
-        _CACHE.clear()
-    _clear_dependents()
-    from regionkit import groups
-
-    with groups._LOCK:
-        groups._USER.clear()
-
-
-def _clear_dependents() -> None:
-    import sys
-
-    norm = sys.modules.get("regionkit.normalize")
-    if norm is not None:
-        norm._index.cache_clear()
+        _CURRENT.clear()
 
 
 def add_aliases(aliases: dict[str, str] | str | Path | pd.DataFrame, *, kind: str = "name", case: str = "title") -> int:
-    """Add user aliases to the gazetteer (they take priority over shipped rows).
+    """Add user aliases to the process-wide current gazetteer (see :meth:`Gazetteer.with_aliases`).
 
-    Parameters
-    ----------
-    aliases
-        A dict ``{surface: iso3_or_name}``, a CSV path or a DataFrame with columns
-        ``surface`` and ``iso3`` (optional ``kind``, ``group``, ``case``, ``source``).
-    kind
-        Kind for rows that do not give one: one of name, demonym, capital, metonym,
-        place, person, group, organisation, historical, blocker.
-    case
-        ``title`` (first letter upper case, or all caps), ``exact`` or ``any``.
+    Every later call with ``gazetteer=None`` uses them, until :func:`reset_gazetteer`.
 
     Returns
     -------
     int
         The number of rows added.
     """
-    import pandas as pd
-
-    from regionkit.normalize import normalize
-
-    if isinstance(aliases, dict):
-        df = pd.DataFrame({"surface": list(aliases), "iso3": list(aliases.values())})
-    elif isinstance(aliases, (str, Path)):
-        path = Path(aliases)
-        if not path.exists():
-            raise FileNotFoundError(f"alias file not found: {path}")
-        df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    elif isinstance(aliases, pd.DataFrame):
-        df = aliases.astype(str)
-    else:
-        raise TypeError(f"aliases must be a dict, a CSV path or a DataFrame, not {type(aliases).__name__}")
-    if "surface" not in df:
-        raise ValueError(f"alias table needs a 'surface' column; it has {list(df.columns)}")
-    df = df.copy()
-    for col, default in (("iso3", ""), ("kind", kind), ("group", ""), ("case", case), ("source", "user")):
-        if col not in df:
-            df[col] = default
-    bad_kind = sorted(set(df["kind"]) - set(ALL_KINDS))
-    if bad_kind:
-        raise ValueError(f"unknown kind {bad_kind}; use one of {', '.join(ALL_KINDS)}")
-    bad_case = sorted(set(df["case"]) - {"exact", "title", "any"})
-    if bad_case:
-        raise ValueError(f"unknown case rule {bad_case}; use exact, title or any")
-    codes = []
-    for value, k in zip(df["iso3"], df["kind"]):
-        if not value or k in {"group", "organisation", "historical", "blocker"}:
-            codes.append("")
-            continue
-        code = normalize(value)
-        if code is None:
-            raise ValueError(f"alias target {value!r} is not a known country (give an ISO3 code or a country name)")
-        codes.append(code)
-    df["iso3"] = codes
-    df["source"] = "user"
-    with _LOCK:
-        _USER_ROWS.extend(df[["surface", "iso3", "kind", "group", "case", "source"]].to_dict("records"))
-        _CACHE.clear()
-    _clear_dependents()
+    df = as_frame(aliases, "alias", dict_columns=("surface", "iso3"))
+    _replace_current(lambda g: g.with_aliases(df, kind=kind, case=case))
     return len(df)
 
 
 def add_groups(groups: dict[str, list[str]] | str | Path | pd.DataFrame, *, aliases: dict[str, str] | None = None) -> int:
-    """Add user groups (members, optionally dated) and the words that name them.
-
-    Parameters
-    ----------
-    groups
-        ``{group_id: [iso3 or name, ...]}``, or a CSV/DataFrame with columns
-        ``group_id, iso3`` and optional ``group_name, member_since, member_until``.
-    aliases
-        ``{surface: group_id}``: words that name the group in text (kind ``group``).
+    """Add user groups to the process-wide current gazetteer (see :meth:`Gazetteer.with_groups`).
 
     Returns
     -------
     int
         The number of membership rows added.
     """
-    from regionkit.groups import _add_user_members
-
-    n = _add_user_members(groups)
-    if aliases:
-        import pandas as pd
-
-        add_aliases(pd.DataFrame({"surface": list(aliases), "group": list(aliases.values()), "kind": "group"}))
-    return n
+    before = len(current_gazetteer().memberships)
+    _replace_current(lambda g: g.with_groups(groups, aliases=aliases))
+    return len(current_gazetteer().memberships) - before

@@ -1,29 +1,32 @@
 """Regional groupings and organisations with time-aware membership.
 
-Memberships come from ``data/reference/groups.csv`` (each row sourced; dates with
-reduced precision such as ``2019-10`` are read as the first day of that period).
+Memberships are the gazetteer's ``memberships.csv`` table (shipped as
+``data/reference/groups.csv``, each row sourced; dates with reduced precision such
+as ``2019-10`` are read as the first day of that period; user groups come from
+:meth:`regionkit.Gazetteer.with_groups` or :func:`regionkit.add_groups`).
 Groups never expand silently: :func:`expand_groups` does it on request, as of a date.
+Every function takes ``gazetteer=`` (None: the current gazetteer).
 """
 
 from __future__ import annotations
 
-import threading
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from regionkit._resources import data_path
+from regionkit._errors import UnknownGroupError
+from regionkit.gazetteer import Gazetteer, resolve_gazetteer
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["group_members", "list_groups", "expand_groups", "memberships"]
+__all__ = ["group_members", "list_groups", "expand_groups", "memberships", "parse_date"]
 
-_LOCK = threading.Lock()
-_USER: list[dict[str, Any]] = []
+#: group ids that are not organisations, with their kind for :func:`list_groups`
+_KINDS = {"south_caucasus": "region", "central_asia": "region", "abraham_accords": "agreement",
+          "abraham_accords_broker": "agreement", "c5_plus_1": "format"}
 
 
-def _parse_date(value: Any) -> Any:
+def parse_date(value: Any) -> Any:
+    """A membership date ('2020', '2020-09', '2020-09-15', a Timestamp) -> Timestamp; empty -> NaT."""
     import pandas as pd
 
     if value is None or (isinstance(value, float) and value != value) or value == "":
@@ -36,58 +39,46 @@ def _parse_date(value: Any) -> Any:
     return pd.Timestamp(text)
 
 
-@lru_cache(maxsize=1)
-def _shipped() -> pd.DataFrame:
-    import pandas as pd
-
-    df = pd.read_csv(data_path("reference", "groups.csv"), dtype=str, keep_default_na=False)
-    return df
-
-
-def memberships() -> pd.DataFrame:
+def memberships(*, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     """All membership rows: ``group_id, group_name, iso3, member_since, member_until, source_url, notes``.
 
     ``member_until`` is set where the record says membership ended (Russia left the
     Council of Europe on 2022-03-16: ``council_of_europe_former``). ``since`` and
-    ``until`` hold the parsed dates. The table is built once (again after
-    :func:`regionkit.add_groups`); a copy is returned.
+    ``until`` hold the parsed dates. The table is built once per gazetteer; a copy is returned.
     """
-    return _memberships(len(_USER)).copy()
+    return _memberships(resolve_gazetteer(gazetteer)).copy()
 
 
-@lru_cache(maxsize=4)
-def _memberships(n_user: int) -> pd.DataFrame:
+def _memberships(gaz: Gazetteer) -> pd.DataFrame:
+    return gaz.memo("groups.memberships", lambda: _build_memberships(gaz))
+
+
+def _build_memberships(gaz: Gazetteer) -> pd.DataFrame:
     import pandas as pd
 
-    df = _shipped().copy()
-    df["member_until"] = ""
+    df = gaz.memberships.copy()
+    if "member_until" not in df:
+        df["member_until"] = ""
     # the former-member row records the end date in its notes; apply it to the main group too
     former = df[df["group_id"] == "council_of_europe_former"]
-    extra = []
-    for _, row in former.iterrows():
-        extra.append({**row.to_dict(), "group_id": "council_of_europe", "group_name": "Council of Europe",
-                      "member_until": "2022-03-16"})
+    extra = [{**row, "group_id": "council_of_europe", "group_name": "Council of Europe", "member_until": "2022-03-16"}
+             for row in former.to_dict("records")]
     if extra:
         df = pd.concat([df, pd.DataFrame(extra)], ignore_index=True)
-    with _LOCK:
-        if _USER:
-            df = pd.concat([df, pd.DataFrame(_USER)], ignore_index=True)
-    df["since"] = df["member_since"].map(_parse_date)
-    df["until"] = df["member_until"].map(_parse_date)
+    df["since"] = df["member_since"].map(parse_date)
+    df["until"] = df["member_until"].map(parse_date)
     return df
 
 
-def list_groups() -> pd.DataFrame:
+def list_groups(*, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     """Every known group id with its name, member count and kind (``region``, ``organisation`` ...)."""
-    df = _memberships(len(_USER))
-    kinds = {"south_caucasus": "region", "central_asia": "region", "abraham_accords": "agreement",
-             "abraham_accords_broker": "agreement", "c5_plus_1": "format"}
+    df = _memberships(resolve_gazetteer(gazetteer))
     out = df.groupby("group_id", sort=True).agg(group_name=("group_name", "first"), members=("iso3", "nunique")).reset_index()
-    out["kind"] = out["group_id"].map(lambda g: kinds.get(g, "organisation"))
+    out["kind"] = out["group_id"].map(lambda g: _KINDS.get(g, "organisation"))
     return out
 
 
-def group_members(group: str, as_of: Any = None) -> list[str]:
+def group_members(group: str, as_of: Any = None, *, gazetteer: Gazetteer | None = None) -> list[str]:
     """ISO3 codes of the members of ``group`` (as of a date when given).
 
     Parameters
@@ -97,11 +88,18 @@ def group_members(group: str, as_of: Any = None) -> list[str]:
     as_of
         A date (str, datetime or Timestamp). Members who joined later or left before are
         excluded; members with no recorded date count as members. None: all members ever.
+    gazetteer
+        A :class:`regionkit.Gazetteer`; None: the current one.
 
     Returns
     -------
     list of str
         Sorted ISO3 codes (entities without a code, such as Northern Cyprus, are left out).
+
+    Raises
+    ------
+    regionkit.UnknownGroupError
+        When the gazetteer has no such group.
 
     Examples
     --------
@@ -112,51 +110,19 @@ def group_members(group: str, as_of: Any = None) -> list[str]:
     """
     import pandas as pd
 
-    df = _memberships(len(_USER))
+    df = _memberships(resolve_gazetteer(gazetteer))
     rows = df[df["group_id"] == group]
     if rows.empty:
         valid = ", ".join(sorted(df["group_id"].unique()))
-        raise ValueError(f"unknown group {group!r}; known groups: {valid}")
+        raise UnknownGroupError(f"unknown group {group!r}; known groups: {valid}")
     if as_of is not None:
         when = pd.Timestamp(as_of)
         rows = rows[(rows["since"].isna() | (rows["since"] <= when)) & (rows["until"].isna() | (rows["until"] > when))]
     return sorted({c for c in rows["iso3"] if c})
 
 
-def _add_user_members(groups: Any) -> int:
-    import pandas as pd
-
-    from regionkit.normalize import normalize
-
-    if isinstance(groups, dict):
-        rows = [{"group_id": g, "iso3": m} for g, members in groups.items() for m in members]
-        df = pd.DataFrame(rows)
-    elif isinstance(groups, (str, Path)):
-        if not Path(groups).exists():
-            raise FileNotFoundError(f"group file not found: {groups}")
-        df = pd.read_csv(groups, dtype=str, keep_default_na=False)
-    elif isinstance(groups, pd.DataFrame):
-        df = groups.astype(str)
-    else:
-        raise TypeError(f"groups must be a dict, a CSV path or a DataFrame, not {type(groups).__name__}")
-    if not {"group_id", "iso3"} <= set(df.columns):
-        raise ValueError(f"group table needs columns group_id and iso3; it has {list(df.columns)}")
-    codes = normalize(df["iso3"].tolist())
-    unknown = df["iso3"][codes.isna().to_numpy()].tolist()
-    if unknown:
-        raise ValueError(f"unknown countries in group table: {unknown}")
-    df = df.assign(iso3=codes.to_numpy())
-    for col in ("group_name", "member_since", "member_until", "source_url", "notes"):
-        if col not in df:
-            df[col] = df["group_id"] if col == "group_name" else ""
-    df["source_url"] = df["source_url"].replace("", "user")
-    with _LOCK:
-        _USER.extend(df[["group_id", "group_name", "iso3", "member_since", "member_until", "source_url", "notes"]].to_dict("records"))
-    return len(df)
-
-
 def expand_groups(mentions: pd.DataFrame, *, as_of: Any = None, date_column: str | None = None,
-                  articles: pd.DataFrame | None = None) -> pd.DataFrame:
+                  articles: pd.DataFrame | None = None, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     """Add one row per member country for each group mention (kind ``group`` or ``organisation``).
 
     Parameters
@@ -170,6 +136,8 @@ def expand_groups(mentions: pd.DataFrame, *, as_of: Any = None, date_column: str
         Name of a date column already in ``mentions`` to use per row.
     articles
         The articles table, to take each article's date.
+    gazetteer
+        A :class:`regionkit.Gazetteer`; None: the current one.
 
     Returns
     -------
@@ -181,17 +149,16 @@ def expand_groups(mentions: pd.DataFrame, *, as_of: Any = None, date_column: str
     """
     import pandas as pd
 
-    from regionkit.normalize import country_name
-
+    gaz = resolve_gazetteer(gazetteer)
     out = mentions.copy()
     out["expanded_from"] = pd.array([None] * len(out), dtype=pd.StringDtype())
-    known = set(_memberships(len(_USER))["group_id"])
+    known = set(_memberships(gaz)["group_id"])
     dates: dict[str, Any] = {}
     if articles is not None and "date" in articles.columns:
         dates = dict(zip(articles["article_id"].astype(str), articles["date"]))
     rows = []
     sel = mentions[mentions["kind"].isin(["group", "organisation"]) & mentions["group"].isin(list(known))]
-    for idx, row in sel.iterrows():
+    for _, row in sel.iterrows():
         when = as_of
         if when is None and date_column:
             when = row[date_column]
@@ -199,9 +166,9 @@ def expand_groups(mentions: pd.DataFrame, *, as_of: Any = None, date_column: str
             when = dates.get(str(row["article_id"]))
         if when is not None and pd.isna(when):
             when = None
-        for code in group_members(row["group"], when):
+        for code in group_members(row["group"], when, gazetteer=gaz):
             new = row.to_dict()
-            new.update(iso3=code, country=country_name(code), expanded_from=row["group"])
+            new.update(iso3=code, country=gaz.names.get(code), expanded_from=row["group"])
             rows.append(new)
     if rows:
         out = pd.concat([out, pd.DataFrame(rows).astype(out.dtypes.to_dict())], ignore_index=True)

@@ -2,143 +2,30 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, overload
+
+from regionkit._errors import UnknownCountryError
+from regionkit._names import NameIndex, canonical, lookup
+from regionkit.gazetteer import resolve_gazetteer
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["normalize", "country_name", "canonical"]
 
-_ABBREV = {
-    "rep": "republic", "repub": "republic", "dem": "democratic", "st": "saint", "ste": "sainte",
-    "fed": "federal", "is": "islands", "isl": "islands", "isls": "islands", "utd": "united", "pdr": "peoples democratic republic",
-    "dpr": "democratic peoples republic", "sts": "states", "u": "united", "&": "and",
-    # Natural Earth / atlas abbreviations ("Bosnia and Herz.", "Eq. Guinea", "S. Sudan", "St. Vin. and Gren.")
-    "herz": "herzegovina", "eq": "equatorial", "s": "south", "n": "north", "w": "western", "fr": "french",
-    "br": "british", "gren": "grenadines", "vin": "vincent", "barb": "barbuda", "ter": "territory",
-}
-_DROP = {"the", "of", "and"}
-_PUNCT = re.compile(r"[^\w]+")
 
-
-def _strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def canonical(name: str) -> str:
-    """Return the comparison key of a name: folded case and accents, no punctuation, abbreviations expanded.
-
-    >>> canonical("Côte d’Ivoire")
-    'cote d ivoire'
-    >>> canonical("Korea, Rep.")
-    'korea republic'
-    """
-    text = _strip_accents(name).casefold()
-    words = [_ABBREV.get(w, w) for w in _PUNCT.sub(" ", text).split()]
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def _variants(name: str) -> list[str]:
-    """Word-order variants: 'Korea, Rep.' -> 'Rep. Korea'; 'Iran (Islamic Republic of)' -> both orders."""
-    out = [name]
-    m = re.match(r"^\s*(.+?)\s*\((.+)\)\s*$", name)
-    if m:
-        head, inner = m.groups()
-        out += [f"{inner} {head}", head]
-    if "," in name:
-        head, tail = name.split(",", 1)
-        out.append(f"{tail} {head}")
-    return out
-
-
-def _bag(key: str) -> str:
-    return " ".join(sorted(w for w in key.split() if w not in _DROP))
-
-
-@lru_cache(maxsize=2)
-def _index(demonyms: bool) -> tuple[dict[str, str], dict[str, str]]:
-    from regionkit.gazetteer import gazetteer
-
-    gaz = gazetteer()
-    exact: dict[str, set[str]] = {}
-    kinds = {"name", "demonym"} if demonyms else {"name"}
-    table = gaz.table
-    rows = table[table["kind"].isin(kinds) & (table["iso3"] != "")]
-    pairs = list(zip(rows["surface"], rows["iso3"]))
-    c = gaz.countries
-    pairs += list(zip(c["name"], c["iso3"])) + list(zip(c["official_name"], c["iso3"]))
-    for surface, iso3 in pairs:
-        for variant in _variants(surface):
-            exact.setdefault(canonical(variant), set()).add(iso3)
-    bags: dict[str, set[str]] = {}
-    for key, codes in exact.items():
-        bags.setdefault(_bag(key), set()).update(codes)
-    codes: dict[str, str] = {}
-    for iso3, iso2, numeric in zip(c["iso3"], c["iso2"], c["numeric"]):
-        codes[iso3.upper()] = iso3
-        codes[iso2.upper()] = iso3
-        if numeric:
-            codes[numeric] = iso3
-            codes[str(int(numeric))] = iso3
-    one = {k: next(iter(v)) for k, v in exact.items() if len(v) == 1}
-    for k, v in bags.items():
-        if len(v) == 1 and k not in one:
-            one["bag:" + k] = next(iter(v))
-    return one, codes
-
-
-def _lookup(value: Any, demonyms: bool) -> str | None:
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str):
-        try:
-            import pandas as pd
-
-            if pd.isna(value):
-                return None
-        except (TypeError, ValueError):
-            pass
-        return None
-    text = value.strip()
-    if not text:
-        return None
-    names, codes = _index(demonyms)
-    compact = text.replace(".", "").strip()
-    if compact.isdigit():
-        return codes.get(compact) or codes.get(str(int(compact)))
-    if len(compact) in (2, 3) and compact.isalpha() and compact.isupper():
-        code = codes.get(compact)
-        if code:
-            return code
-    if len(text) == 3 and text.isalpha() and text.upper() in codes and text.upper() == text.upper().strip():
-        # lower-case alpha-3 ('deu') is accepted; lower-case alpha-2 is not ('us' is a pronoun)
-        hit = names.get(canonical(text))
-        return hit or codes[text.upper()]
-    for variant in _variants(text):
-        key = canonical(variant)
-        if key in names:
-            return names[key]
-    for variant in _variants(text):
-        hit = names.get("bag:" + _bag(canonical(variant)))
-        if hit:
-            return hit
-    return None
+def _index(gazetteer: Any, demonyms: bool) -> NameIndex:
+    return resolve_gazetteer(gazetteer).name_index(demonyms)
 
 
 @overload
-def normalize(values: str, *, demonyms: bool = ..., errors: str = ...) -> str | None: ...
+def normalize(values: str, *, demonyms: bool = ..., errors: str = ..., gazetteer: Any = ...) -> str | None: ...
 @overload
-def normalize(values: list | tuple | pd.Series | pd.Index, *, demonyms: bool = ..., errors: str = ...) -> pd.Series: ...
+def normalize(values: list | tuple | pd.Series | pd.Index, *, demonyms: bool = ..., errors: str = ...,
+              gazetteer: Any = ...) -> pd.Series: ...
 
 
-def normalize(values: Any, *, demonyms: bool = False, errors: str = "ignore") -> Any:
+def normalize(values: Any, *, demonyms: bool = False, errors: str = "ignore", gazetteer: Any = None) -> Any:
     """Map country names, codes or aliases to ISO 3166-1 alpha-3 codes.
 
     Matching is exact after folding case, accents and punctuation, expanding
@@ -154,7 +41,11 @@ def normalize(values: Any, *, demonyms: bool = False, errors: str = "ignore") ->
     demonyms
         Also accept adjectives and demonyms ("Emirati" -> "ARE").
     errors
-        ``"ignore"`` (unknown -> None/NA) or ``"raise"`` (ValueError listing the unknown values).
+        ``"ignore"`` (unknown -> None/NA) or ``"raise"`` (:class:`regionkit.UnknownCountryError`, a
+        ValueError, listing the unknown values).
+    gazetteer
+        A :class:`regionkit.Gazetteer` or a gazetteer folder; None: the current one
+        (:func:`regionkit.gazetteer.current_gazetteer`).
 
     Returns
     -------
@@ -171,10 +62,11 @@ def normalize(values: Any, *, demonyms: bool = False, errors: str = "ignore") ->
     """
     if errors not in {"ignore", "raise"}:
         raise ValueError(f"errors must be 'ignore' or 'raise', not {errors!r}")
+    index = _index(gazetteer, demonyms)
     if isinstance(values, (str, int)) or values is None:
-        code = _lookup(values, demonyms)
+        code = lookup(index, values)
         if code is None and errors == "raise":
-            raise ValueError(f"unknown country: {values!r}")
+            raise UnknownCountryError(f"unknown country: {values!r}")
         return code
     import pandas as pd
 
@@ -185,21 +77,19 @@ def normalize(values: Any, *, demonyms: bool = False, errors: str = "ignore") ->
     else:
         raise TypeError(f"normalize() takes a str or a list/Series of str, not {type(values).__name__}")
     uniques = pd.unique(series.astype(object))
-    mapping = {u: _lookup(u, demonyms) for u in uniques}
+    mapping = {u: lookup(index, u) for u in uniques}
     if errors == "raise":
         unknown = [u for u, code in mapping.items() if code is None and not (u is None or u != u)]
         if unknown:
             shown = ", ".join(repr(u) for u in unknown[:20])
             more = f" and {len(unknown) - 20} more" if len(unknown) > 20 else ""
-            raise ValueError(f"unknown countries: {shown}{more}")
+            raise UnknownCountryError(f"unknown countries: {shown}{more}")
     out = series.astype(object).map(mapping)
     return out.astype(pd.StringDtype())
 
 
-def country_name(iso3: str | None) -> str | None:
+def country_name(iso3: str | None, *, gazetteer: Any = None) -> str | None:
     """Return the short display name of an ISO3 code ("RUS" -> "Russia"), or None when unknown."""
     if not iso3:
         return None
-    from regionkit.gazetteer import gazetteer
-
-    return gazetteer().names.get(str(iso3).upper())
+    return resolve_gazetteer(gazetteer).names.get(str(iso3).upper())

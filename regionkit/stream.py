@@ -467,6 +467,7 @@ def iter_mentions(
     id_column: str | None = None,
     encoding_errors: str = "strict",
     sections: Iterable[str] | None = None,
+    gazetteer: Any = None,
 ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
     """Yield ``(articles_chunk, mentions_chunk)`` pairs, reading at most ``chunksize`` articles at a time.
 
@@ -476,7 +477,7 @@ def iter_mentions(
         Paths (anything :func:`regionkit.read_articles` reads) or an iterable of article DataFrames.
     chunksize, text_column, id_column, encoding_errors
         Passed to :func:`regionkit.iter_articles`.
-    sections
+    sections, gazetteer
         Passed to :func:`regionkit.extract_mentions` (e.g. ``("body",)``).
 
     Yields
@@ -486,11 +487,14 @@ def iter_mentions(
     """
     from regionkit.articles import iter_articles
     from regionkit.extract import extract_mentions
+    from regionkit.gazetteer import resolve_gazetteer
 
+    gaz = resolve_gazetteer(gazetteer)
     chunks = source if _is_frame_iter(source) else iter_articles(
         source, chunksize=chunksize, text_column=text_column, id_column=id_column, encoding_errors=encoding_errors)
     for chunk in chunks:
-        yield chunk, extract_mentions(chunk, text_column="text", id_column="article_id", sections=sections)
+        yield chunk, extract_mentions(chunk, text_column="text", id_column="article_id", sections=sections,
+                                      gazetteer=gaz)
 
 
 def _is_frame_iter(source: Any) -> bool:
@@ -513,6 +517,7 @@ def stream_mentions(
     sections: Iterable[str] | None = None,
     partition_by: str | None = None,
     progress: bool | None = None,
+    gazetteer: Any = None,
 ) -> StreamSummary:
     """Extract mentions from a corpus of any size, writing them chunk by chunk with bounded memory.
 
@@ -536,6 +541,9 @@ def stream_mentions(
         ``"month"`` (of the article date) or ``"source"``: Hive-partitioned folder output.
     progress
         tqdm progress bar on stderr (None: only when stderr is a terminal).
+    gazetteer
+        A :class:`regionkit.Gazetteer` or folder; None: the current one. A resumed
+        run must use the same gazetteer (it is part of the output's fingerprint).
 
     Returns
     -------
@@ -549,8 +557,11 @@ def stream_mentions(
     """
     from regionkit.articles import ReadReport, iter_articles
     from regionkit.extract import extract_mentions
+    from regionkit.gazetteer import default_gazetteer, resolve_gazetteer
 
     import pandas as pd
+
+    gaz = resolve_gazetteer(gazetteer)
 
     sections = None if sections is None else tuple([sections] if isinstance(sections, str) else sections)
     kind = output_kind(output, partition_by)
@@ -571,6 +582,8 @@ def stream_mentions(
         "encoding_errors": encoding_errors, "sections": list(sections) if sections else None,
         "partition_by": partition_by,
     }
+    if gaz is not default_gazetteer():  # a resumed run must use the same gazetteer
+        fingerprint["gazetteer"] = gaz.fingerprint
     store, sink = open_output(output, kind, fingerprint, partition_by)
     try:
         for index, chunk in enumerate(chunks):
@@ -582,7 +595,8 @@ def stream_mentions(
                     summary.parts_reused += 1
                     _advance(bar, len(chunk))
                     continue
-            mentions = extract_mentions(chunk, text_column="text", id_column="article_id", sections=sections)
+            mentions = extract_mentions(chunk, text_column="text", id_column="article_id", sections=sections,
+                                        gazetteer=gaz)
             stats = chunk_stats(chunk, mentions)
             summary.add(stats)
             if store is not None:

@@ -69,7 +69,7 @@ def test_local_cluster_matches_pandas(client, pandas_path):
     assert got.dtypes.equals(expected.dtypes)
     pd.testing.assert_frame_equal(_canon(got), _canon(expected))
     # every worker built its own gazetteer (once), the tasks did not carry it
-    built = client.run(lambda: "default" in __import__("importlib").import_module("regionkit.gazetteer")._CACHE)
+    built = client.run(lambda: bool(__import__("importlib").import_module("regionkit.gazetteer")._DEFAULT))
     assert len(built) == 2 and all(built.values())
 
 

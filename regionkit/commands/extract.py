@@ -69,6 +69,8 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--blocksize", type=_size, default="4MB", metavar="SIZE",
                         help="with Dask: input bytes per task and output part (default: 4MB)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway when stderr is not a terminal)")
+    parser.add_argument("--gazetteer", default=None, metavar="FOLDER",
+                        help="use the gazetteer tables in FOLDER (written by rk.Gazetteer.to_disk) instead of the shipped ones")
     parser.set_defaults(run=run)
     return parser
 
@@ -100,7 +102,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("give either --workers (a local cluster) or --scheduler (an existing one), not both")
     output_kind(args.output, args.partition_by)  # validate before any work
     progress = False if args.no_progress else None
+    gazetteer = None
+    if args.gazetteer is not None:
+        from regionkit.gazetteer import Gazetteer
+
+        gazetteer = Gazetteer.from_disk(args.gazetteer)  # a bad folder fails here, before any work
     options = dict(
+        gazetteer=gazetteer,
         text_column=args.text_column,
         id_column=args.id_column,
         encoding_errors="replace" if args.replace_undecodable else "strict",

@@ -409,12 +409,19 @@ _RULE_KEYS = frozenset(_PERSON_LIKE | _GEORGIA | {"turkey", "us"})
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """Spans of whitespace-delimited tokens that are web addresses, domains or e-mail addresses."""
     spans: list[tuple[int, int]] = []
+    # last " ", "\n", "\t" before `seen` (each backward search covers new ground only: linear in len(text))
+    last_ws, seen = [-1, -1, -1], 0
     for m in _URL_ANCHOR.finditer(text):
         if spans and m.start() < spans[-1][1]:
             continue
         if m.group()[0] == "." and (m.start() == 0 or not (text[m.start() - 1].islower() or text[m.start() - 1].isdigit())):
             continue
-        a = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start()), text.rfind("\t", 0, m.start())) + 1
+        for i, ch in enumerate(" \n\t"):
+            found = text.rfind(ch, seen, m.start())
+            if found >= 0:
+                last_ws[i] = found
+        seen = m.start()
+        a = max(last_ws) + 1
         nxt = _SPACE.search(text, m.end())
         spans.append((a, nxt.start() if nxt else len(text)))
     return spans
@@ -484,7 +491,11 @@ def _matches(automaton: Any, keys: dict, text: str, folded: str, lo: int, hi: in
     """
     n = len(text)
     last = lo
-    for end_idx, key in automaton.iter_long(folded, lo, hi):
+    # Scan a slice, not (folded, lo, hi): pyahocorasick converts the whole string it is given on
+    # every call, so rescanning a short window of a long text would cost the text's length (issue 13.3).
+    window = folded if lo == 0 and hi >= len(folded) else folded[lo:hi]
+    for end_idx, key in automaton.iter_long(window):
+        end_idx += lo
         end = end_idx + 1
         start = end - len(key)
         if max_start is not None and start > max_start:

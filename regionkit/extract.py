@@ -59,6 +59,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from regionkit import _rules_en
 from regionkit._boilerplate import boilerplate_spans
 from regionkit._schema import DIRECT_KINDS, MENTION_COLUMNS, MENTIONS_META
 from regionkit.gazetteer import Entry, Gazetteer, fold, resolve_gazetteer
@@ -460,6 +461,7 @@ def scan_text(text: str | None, *, gazetteer: Gazetteer | None = None) -> list[t
     folded = fold(text)
     n = len(text)
     ctx: _ArticleContext | None = None
+    en: _rules_en.EnglishState | None = None
     urls: list[tuple[int, int]] | None = None
     out: list[tuple[Entry, int, int]] = []
     for entry, start, end in _matches(gaz.automaton, keys, text, folded, 0, n, cache=gaz.case_cache):
@@ -470,13 +472,19 @@ def scan_text(text: str | None, *, gazetteer: Gazetteer | None = None) -> list[t
         if entry.kind == "blocker":
             continue
         if entry.kind == "name" and entry.surface.lower() not in _RULE_KEYS:
-            out.append((entry, start, end))
-            continue
-        if ctx is None:
-            ctx = _ArticleContext(text)
-        accepted = _accept(entry, text, start, end, ctx, keys)
+            accepted = entry
+        else:
+            if ctx is None:
+                ctx = _ArticleContext(text)
+            accepted = _accept(entry, text, start, end, ctx, keys)
+        if accepted is not None:  # R11-R13 (regionkit/_rules_en.py)
+            if en is None:
+                en = _rules_en.EnglishState()
+            accepted = _rules_en.check(accepted, text, start, end, en, keys)
         if accepted is not None:
             out.append((accepted, start, end))
+    if en is not None and en.memory:
+        out = _rules_en.resolve_memory(out, text, en)
     return out
 
 

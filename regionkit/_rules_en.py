@@ -1,0 +1,245 @@
+"""English context rules of issue 10: towns named after countries, people, things named after countries.
+
+These rules run inside :func:`regionkit.extract.scan_text` after R1-R10 (see its docstring)
+and read their word lists from ``data/gazetteer/`` (each row with its ``source``):
+
+R11 Towns with their state: a country, capital or place word followed by a US state (full
+    name, AP abbreviation "Pa.", "Ind.", "N.Y." or postal code "PA"), a Canadian province
+    ("Ont.", "Ontario"), or directly by County, Township, Borough, Parish or School District,
+    is that town: "Moscow, Idaho", "Lebanon, Pa.", "Peru, Ind.", "London, Ont.", "Lebanon
+    County", "Mexico Township", "Peru Central School District". With a state or province the
+    row becomes a place in that country (USA, CAN: per the annotation guideline a US town is a
+    place in the USA); a bare county or township gives no row. The reading is remembered for
+    the article: every other bare "Moscow" is the town too, unless its own sentence names the
+    country in another way ("Russia", "Russian", "the Kremlin"). Lists are not towns: in
+    "Canada, Mexico, Texas and Arizona" no comma means "in the state of". "X County" stays the
+    country X where that country's own subdivisions are called counties (Nairobi County).
+R12 People: a country, capital or place word that is a first name in the 1990 US Census
+    files (Kenya, India, Israel, Sofia, Santiago, ...) followed by a surname is a person
+    ("Kenya Moore", "Israel Adesanya"); one that is a census surname after a census first
+    name is a person too ("Kathy Ireland", "Tom Holland", "Dawn French"). Once a full name is
+    seen, the same word alone elsewhere in the article is that person (same exception as R11).
+R13 Things named after a country: a country word or demonym followed by a capitalised venue
+    word is the name of a shop or venue ("the China Club", "India Palace", "Thai Kitchen");
+    followed by a lower-case word of ``thing_words.csv`` it is a food, animal, plant, product
+    or idiom ("Persian cat", "Afghan hound", "Burmese python", "Canada geese", "Norway rat").
+    Entities of the country itself still count ("Kenya Airways", "Turkish Airlines").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from regionkit._resources import data_path
+
+__all__ = ["EnglishState", "check", "resolve_memory"]
+
+#: countries whose own subdivisions are called counties in English: "Nairobi County" is still Kenya
+_COUNTY_COUNTRIES = frozenset({"KEN", "LBR", "IRL", "GBR", "TWN", "CHN", "HUN", "EST", "HRV", "NOR", "SWE",
+                               "ROU", "SSD", "LTU", "POL"})
+_AREA_AFTER = re.compile(
+    r"[ \u00a0](?:(?:Central|Area|Community|Consolidated|Unified|Union|Independent|Regional|Public|City|Local|"
+    r"Joint|Elementary|Township|County)[ \u00a0])*(?:School District|School Districts|School Board|Schools|"
+    r"Counties|County|Township|Twp\.|Borough|Parish)\b")
+#: given names that are also common capitalised words at a sentence start or before a country word
+_NOT_FIRST_NAMES = frozenset(
+    "will may june august april grant mark bill art guy young long king rose joy hope faith major christian "
+    "sterling royal prince duke earl golden noble frank page cash gay love dean chance summer winter autumn "
+    "general minister president said see sun van von de la le du del della al el ben bin du ali "
+    "north south east west central little new old great upper lower saint san santa st fort mount lake "
+    "premier judge pastor father sister brother lord lady chief the an in on at to for and or but".split())
+_FIRST_NAME_EXTRA = frozenset({"ireland", "egypt", "cuba", "kenya", "india", "china", "israel", "jordan"})
+#: words after a first name that start a name of an organisation, team or product, not a surname
+_ORG_AFTER = frozenset(
+    "telecom telecoms mobile daily southern eastern unicom power rugby football cricket hockey soccer basketball "
+    "women men coach captain squad first national inter info tourism trade ltd inc plc group holdings "
+    "petroleum gas oil motors steel cement railways rail post today times herald tribune standard".split())
+_WORD_AFTER = re.compile(r"[ \u00a0]([A-Za-z][\w'\u2019.\-]*)")
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[ \u00a0]$")
+
+
+# ---------------------------------------------------------------------- tables
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, Any]:
+    import pandas as pd
+
+    def read(name: str) -> pd.DataFrame:
+        return pd.read_csv(data_path("gazetteer", name), dtype=str, keep_default_na=False)
+
+    admin = read("admin_areas.csv")
+    full, abbr, postal = {}, {}, {}
+    for name, code, ap, iso3 in zip(admin["name"], admin["postal"], admin["ap"], admin["iso3"]):
+        full[name] = iso3
+        full[name.upper()] = iso3
+        postal[code] = iso3
+        if ap and ap != name:
+            abbr[ap] = iso3
+            abbr[ap.upper()] = iso3
+    things = read("thing_words.csv")
+    alt = lambda keys: "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))  # noqa: E731
+    state_re = re.compile(
+        r",[ \u00a0]*(?:(?P<abbr>" + alt(abbr) + r")(?![A-Za-z])|(?P<full>" + alt(full) + r")(?![A-Za-z])"
+        r"|(?P<postal>" + alt(postal) + r")(?=[ \u00a0]*(?:\d{5}(?:-\d{4})?)?[ \u00a0]*(?:[.,;:)\u2013\u2014-]|$|\n|"
+        r"\(AP\))))")
+    return {
+        "state_re": state_re,
+        "full": full, "abbr": abbr, "postal": postal,
+        "given": frozenset(read("given_names.csv")["name"]) - _NOT_FIRST_NAMES,
+        "surname_keys": frozenset(k for k in read("surname_keys.csv")["name"] if len(k) >= 4 and not k.endswith("s")),
+        "venue": frozenset(things.loc[things["kind"] == "venue", "word"].str.lower()),
+        "thing": frozenset(things.loc[things["kind"] != "venue", "word"]),
+    }
+
+
+# ----------------------------------------------------------------------- state
+class EnglishState:
+    """Per-article memory of R11/R12: which words were read as a town or a person, and how."""
+
+    __slots__ = ("memory", "origin")
+
+    def __init__(self) -> None:
+        #: folded key -> replacement (an Entry for a town in a state, None for "no row")
+        self.memory: dict[str, Any] = {}
+        #: offsets of the mentions that established the reading (they are final)
+        self.origin: set[int] = set()
+
+    def remember(self, key: str, value: Any, start: int) -> None:
+        self.memory.setdefault(key, value)
+        self.origin.add(start)
+
+
+_DROP = object()  # sentinel: no row
+
+
+_LIST_NEXT = re.compile(r",?[ \u00a0]+(?:and|or)[ \u00a0]+([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)|,[ \u00a0]*([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)")
+_COUNTRY_AFTER = re.compile(r",[ \u00a0]*(?:U\.S\.A?\.?|USA|US|United States|Canada)\b")
+
+
+def _in_list(text: str, start: int, state_end: int, state: str, kind: str, tables: dict, keys: dict) -> bool:
+    """'Canada, Mexico, Texas and Arizona', 'Moscow, Washington and Beijing': a list, not 'in the state of'."""
+    if re.search(r"\w,[ \u00a0]$", text[max(0, start - 3):start]):
+        return True  # the word itself is an item of a comma list
+    if _COUNTRY_AFTER.match(text, state_end):
+        return False
+    ambiguous = state.lower() in {"georgia", "washington"}  # also a country / a capital
+    if ambiguous and kind == "name" and not re.match(r"[ \u00a0]*(?:,[ \u00a0]*[a-z]|[\u2013\u2014(-])", text[state_end:]):
+        return True  # "Russia, Georgia and Armenia": two countries
+    m = _LIST_NEXT.match(text, state_end)
+    if not m:
+        return False
+    nxt = (m.group(1) or m.group(2)).rstrip(".")
+    words = [nxt, nxt.split()[0].rstrip(".")]
+    return any(w in tables["full"] or (ambiguous and w.lower() in keys) for w in words)
+
+
+def _town(entry: Any, text: str, start: int, end: int, tables: dict, keys: dict) -> Any:
+    """R11: the town reading of ``text[start:end]`` (an Entry in USA/CAN, _DROP, or None when not a town)."""
+    from regionkit.gazetteer import Entry
+
+    nxt = text[end:end + 1]
+    if nxt == ",":
+        m = tables["state_re"].match(text, end)
+        if m is None:
+            return None
+        if m.group("full"):
+            state = m.group("full")
+            if _in_list(text, start, m.end(), state, entry.kind, tables, keys):
+                return None
+            iso3 = tables["full"][state]
+        elif m.group("abbr"):
+            iso3 = tables["abbr"][m.group("abbr")]
+        else:
+            iso3 = tables["postal"][m.group("postal")]
+        if entry.iso3 == iso3 and entry.kind != "name":
+            return None  # "Portland, Maine", "Toronto, Ontario": the same country anyway
+        return Entry(entry.surface, iso3, "place", None, entry.case, "rule R11: town in a US state or province")
+    if nxt in (" ", "\u00a0") and _AREA_AFTER.match(text, end):
+        if entry.iso3 in _COUNTY_COUNTRIES and re.match(r"[ \u00a0]Count", text[end:end + 7]):
+            return None
+        return _DROP
+    return None
+
+
+def _person(entry: Any, text: str, start: int, end: int, key: str, tables: dict, keys: dict) -> bool:
+    """R12: is the word a first name followed by a surname, or a surname after a first name?"""
+    from regionkit.extract import _all_caps_line, _is_name_word
+
+    if key in tables["surname_keys"] and start > 1:
+        m = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        if m and m.group(1).lower() in tables["given"] and not _all_caps_line(text, start):
+            return True
+    if (key in tables["given"] or key in _FIRST_NAME_EXTRA) and entry.kind in {"name", "capital", "place"}:
+        m = _WORD_AFTER.match(text, end)
+        if m:
+            word = m.group(1)
+            if word.rstrip(".").lower() not in _ORG_AFTER and _is_name_word(word, keys) \
+                    and not _all_caps_line(text, start):
+                return True
+    return False
+
+
+def _thing(entry: Any, text: str, end: int, tables: dict) -> bool:
+    """R13: a venue name ("the China Club") or a thing named after the country ("Persian cat")."""
+    m = _WORD_AFTER.match(text, end)
+    if not m:
+        return False
+    word = m.group(1).rstrip(".,")
+    low = word.lower()
+    if word[:1].isupper():
+        return low in tables["venue"] and entry.kind in {"name", "demonym"} and not _title_case_line(text, end)
+    return word in tables["thing"]
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """A headline in title case ("China Store Sales Fall"): capitalised words say nothing there."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    words = re.findall(r"[A-Za-z]+", text[a:len(text) if b < 0 else b])
+    if len(words) > 16 or len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words if len(w) > 3) >= 0.8 * max(1, sum(len(w) > 3 for w in words))
+
+
+def check(entry: Any, text: str, start: int, end: int, state: EnglishState, keys: dict) -> Any:
+    """Apply R11-R13 to one accepted candidate; return the entry to keep (maybe re-targeted) or None."""
+    if entry.kind not in {"name", "capital", "place", "demonym"} or entry.iso3 is None:
+        return entry
+    tables = _tables()
+    key = text[start:end].lower()
+    if entry.kind != "demonym":
+        town = _town(entry, text, start, end, tables, keys)
+        if town is not None:
+            state.remember(key, None if town is _DROP else town, start)
+            return None if town is _DROP else town
+    if _person(entry, text, start, end, key, tables, keys):
+        state.remember(key, None, start)
+        return None
+    if _thing(entry, text, end, tables):
+        return None
+    return entry
+
+
+def resolve_memory(out: list, text: str, state: EnglishState) -> list:
+    """Apply the article memory of R11/R12 to every other bare mention of a remembered word."""
+    if not state.memory:
+        return out
+    result = []
+    for i, (entry, start, end) in enumerate(out):
+        key = text[start:end].lower()
+        if key not in state.memory or start in state.origin or entry.iso3 is None:
+            result.append((entry, start, end))
+            continue
+        lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+        hi_c = [j for j in (text.find(". ", end), text.find("\n", end)) if j >= 0]
+        hi = min(hi_c) if hi_c else len(text)
+        turns = any(lo <= s < hi and e.iso3 == entry.iso3 and text[s:t].lower() != key
+                    for e, s, t in out if e.kind in {"name", "demonym", "capital", "metonym"})
+        if turns:
+            result.append((entry, start, end))
+            continue
+        repl = state.memory[key]
+        if repl is not None:
+            result.append((repl, start, end))
+    return result

@@ -86,8 +86,8 @@ def _tables() -> dict[str, Any]:
     return {
         "state_re": state_re,
         "full": full, "abbr": abbr, "postal": postal,
-        "given": frozenset(read("given_names.csv")["name"]) - _NOT_FIRST_NAMES,
-        "surname_keys": frozenset(k for k in read("surname_keys.csv")["name"] if len(k) >= 4 and not k.endswith("s")),
+        "given": frozenset(read("given_names.csv")["word"]) - _NOT_FIRST_NAMES,
+        "surname_keys": frozenset(k for k in read("surname_keys.csv")["word"] if len(k) >= 4 and not k.endswith("s")),
         "venue": frozenset(things.loc[things["kind"] == "venue", "word"].str.lower()),
         "thing": frozenset(things.loc[things["kind"] != "venue", "word"]),
     }

@@ -170,11 +170,11 @@ def main(src: str) -> None:
     _write(HERE / "admin_areas.csv", _us_states(root) + _provinces(), ["name", "postal", "ap", "iso3", "kind", "source"])
     names = _given_names(root)
     _write(HERE / "given_names.csv",
-           [{"name": n, "source": "US Census Bureau 1990 first names (public domain), PyPI names 0.3.0"} for n in names],
-           ["name", "source"])
+           [{"word": n, "source": "US Census Bureau 1990 first names (public domain), PyPI names 0.3.0"} for n in names],
+           ["word", "source"])
     _write(HERE / "surname_keys.csv",
-           [{"name": n, "source": "US Census Bureau 1990 surnames (public domain), PyPI names 0.3.0"}
-            for n in _surname_keys(root)], ["name", "source"])
+           [{"word": n, "source": "US Census Bureau 1990 surnames (public domain), PyPI names 0.3.0"}
+            for n in _surname_keys(root)], ["word", "source"])
     _write(HERE / "norm_exonyms.csv", _exonyms(), ["surface", "iso3", "source"])
     _write(HERE / "norm_historic.csv", _historic(), ["surface", "iso3", "source"])
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from regionkit.plot._style import renderer as _renderer
+
 __all__ = ["save", "PRESETS", "FORMATS"]
 
 #: Size presets: figure width in inches (height keeps the figure's aspect unless given) and dpi.
@@ -53,6 +55,14 @@ def _scale_fonts(fig, factor: float) -> None:
         leg = ax.get_legend()
         if leg is not None and leg.get_gid() == "regionkit-legend":
             texts += [*leg.get_texts(), leg.get_title()]
+    width = fig.get_size_inches()[0]
+    for ax in fig.get_axes():  # small-country dots: smaller on a narrower page than the map was drawn for
+        for coll in ax.collections:
+            if coll.get_gid() == "regionkit-small-states":
+                if not hasattr(coll, "_regionkit_base"):
+                    coll._regionkit_base = (coll.get_sizes().copy(), getattr(fig, "_regionkit_drawn_width", width))
+                sizes, drawn_at = coll._regionkit_base
+                coll.set_sizes(sizes * factor * factor * min(1.0, width / drawn_at))
     for t in texts:
         base = getattr(t, "_regionkit_base_size", None)
         if base is None:
@@ -93,22 +103,25 @@ def _legend_below(ax, width: float) -> None:
                 t._regionkit_base_size = base_text
         if base_title is not None:
             new.get_title()._regionkit_base_size = base_title
-        if new.get_window_extent(fig.canvas.get_renderer()).width / fig.dpi <= width - 0.1 or ncols == 1:
+        if new.get_window_extent(_renderer(fig)).width / fig.dpi <= width - 0.1 or ncols == 1:
             break
 
 
 def _fit_width(fig, width: float) -> None:
     """Shrink the figure until its tight bounding box (legends and labels included) is *width* inches wide."""
-    renderer = fig.canvas.get_renderer()
+    renderer = _renderer(fig)
     for ax in fig.get_axes():
         leg = ax.get_legend()
         if leg is not None and leg.get_gid() == "regionkit-legend":
             lb, ab = leg.get_window_extent(renderer), ax.get_window_extent(renderer)
             right_and_wide = lb.x0 >= ab.x1 - 1 and lb.width / fig.dpi > 0.25 * width
-            if right_and_wide or lb.width / fig.dpi > width - 0.1:  # reflow below the map, in columns that fit
+            inside_and_big = lb.x0 < ab.x1 - 1 and lb.y0 >= ab.y0 - 1 and lb.width > 0.3 * ab.width  # a world map's
+            if right_and_wide or inside_and_big or lb.width / fig.dpi > width - 0.1:  # reflow below the map, in columns that fit
                 _legend_below(ax, width)
     for _ in range(8):
-        renderer = fig.canvas.get_renderer()
+        renderer = _renderer(fig)
+        if fig.get_layout_engine() is not None:
+            fig.draw_without_rendering()  # run constrained layout at this size, or the bbox is stale
         tight = fig.get_tightbbox(renderer).width + 0.08  # + pad_inches on both sides
         if abs(tight - width) < 0.02:
             return
@@ -170,7 +183,10 @@ def save(
     if preset is not None:
         p = PRESETS[preset]
         w0, h0 = fig.get_size_inches()
+        if not hasattr(fig, "_regionkit_drawn_width"):
+            fig._regionkit_drawn_width = w0
         fig.set_size_inches(p["width"], p["height"] or p["width"] * h0 / w0)
+        fig._regionkit_font_scale = p["font_scale"]  # charts that lay themselves out read it
         _scale_fonts(fig, p["font_scale"])
     _relayout(fig)
     if preset is not None and PRESETS[preset]["height"] is None:
@@ -190,11 +206,12 @@ def save(
         kw = {"fontsize": FONT_SIZES["credit"] * scale, "color": MUTED, "gid": _CREDIT_GID, "ha": "right", "va": "top"}
         target = ax if ax is not None else (fig.get_axes()[0] if len(fig.get_axes()) == 1 else None)
         if target is not None:
-            y = -0.012
-            if target.axison:  # charts: below the tick labels, axis label and any legend under the axes
-                renderer = fig.canvas.get_renderer()
-                bottom = min(target.get_tightbbox(renderer).y0, fig.get_tightbbox(renderer).y0 * fig.dpi)
-                y = target.transAxes.inverted().transform((0, bottom))[1] - 0.01
+            # below everything drawn (tick labels, axis label, a legend under the axes), never on it
+            renderer = _renderer(fig)
+            bottom = min(target.get_window_extent(renderer).y0, target.get_tightbbox(renderer).y0,
+                         fig.get_tightbbox(renderer).y0 * fig.dpi)
+            gap = 2.0 * fig.dpi / 72
+            y = target.transAxes.inverted().transform((0, bottom - gap))[1]
             target.text(1.0, y, text, transform=target.transAxes, clip_on=False, **kw)
         else:
             fig.text(0.99, 0.005, text, **{**kw, "va": "bottom"})

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from regionkit.plot import _style as st
+from regionkit.plot._style import renderer as _renderer
 
 #: The states regionkit is built around: South Caucasus, Central Asia, Abraham Accords parties.
 FOCUS_STATES = ("ARM", "AZE", "GEO", "KAZ", "KGZ", "TJK", "TKM", "UZB", "ISR", "ARE", "BHR", "MAR", "SDN")
@@ -434,11 +435,12 @@ def _place_labels(ax, texts):
     for t in texts:
         t.set_position(t._regionkit_anchor)
         t.set_ha("center")
+        t.set_visible(True)
         leader = getattr(t, "_regionkit_leader", None)
         if leader is not None:
             leader.remove()
             t._regionkit_leader = None
-    renderer = fig.canvas.get_renderer()
+    renderer = _renderer(fig)
     to_data = ax.transData.inverted()
     placed = []  # display-space bboxes
     axbox = ax.get_window_extent(renderer)
@@ -494,9 +496,9 @@ def _place_labels(ax, texts):
                     break
             if chosen:
                 break
-        if chosen is None:
-            b = (ax_ - w / 2, ay_ - h / 2, ax_ + w / 2, ay_ + h / 2)
-            chosen = (b, 0)
+        if chosen is None:  # no free place at this size (a thumbnail inset): leave it out, never overlap
+            t.set_visible(False)
+            continue
         b, r = chosen
         placed.append(b)
         centre = to_data.transform(((b[0] + b[2]) / 2, (b[1] + b[3]) / 2))

@@ -137,3 +137,126 @@ def halo(width: float = 2.5) -> list:
     from matplotlib import patheffects
 
     return [patheffects.withStroke(linewidth=width, foreground="white", alpha=0.9)]
+
+
+# --------------------------------------------------------------------------------------
+# helpers shared by every chart and map (one place, so plot modules import no other plot module
+# for them: no charts <-> _timeline circle)
+# --------------------------------------------------------------------------------------
+
+#: Default figure width in inches: a two-column page, the width of ``rk.plot.save(..., preset="paper-double")``.
+PAGE_WIDTH = 7.2
+#: Fill of countries in no highlighted group (charts).
+OTHER = "#DDDDDD"
+INK = TEXT
+
+
+def font_scale(fig) -> float:
+    """The font scale of the preset *fig* is being saved at (``rk.plot.save`` sets it), else 1."""
+    return float(getattr(fig, "_regionkit_font_scale", 1.0))
+
+
+def new_ax(ax, size, *, layout: str | None = "constrained"):
+    """*ax*, or the Axes of a new figure of *size* inches."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots(figsize=size, layout=layout)
+    return ax
+
+
+def check_groups(groups, *, countries: bool = False) -> list[str]:
+    """Validate group ids (one validator for every plot): return them as a list.
+
+    ``None`` gives ``[]``; a string is one group. Unknown ids raise
+    :class:`ValueError` listing the valid ones; with ``countries=True`` a country
+    (ISO3 or name) is accepted too and returned as its ISO3 code.
+    """
+    from regionkit.groups import list_groups
+
+    if groups is None:
+        return []
+    groups = [groups] if isinstance(groups, str) else list(groups)
+    valid = sorted(list_groups()["group_id"].astype(str).unique())
+    out = []
+    for g in groups:
+        if g in valid:
+            out.append(g)
+            continue
+        iso = None
+        if countries:
+            from regionkit.normalize import normalize
+
+            iso = normalize(str(g))
+        if iso is None:
+            what = "not a group id or a country" if countries else "unknown group"
+            raise ValueError(f"{what} {g!r}; valid groups: {', '.join(valid)}")
+        out.append(iso)
+    return out
+
+
+def clean_group_name(name: str) -> str:
+    """Drop a trailing note with numbers: "Council of Europe (46 members since 2022-03-16)" -> "Council of Europe"."""
+    import re
+
+    return re.sub(r"\s*\([^()]*\d[^()]*\)$", "", name).strip() or name
+
+
+def group_names(groups) -> dict[str, str]:
+    """Group id -> display name, for the legend."""
+    from regionkit.groups import list_groups
+
+    table = list_groups()
+    names = dict(zip(table["group_id"].astype(str), table["group_name"].astype(str)))
+    return {g: names.get(g, g).split(" (")[0] for g in groups}  # "Abraham Accords (parties)" -> "Abraham Accords"
+
+
+def membership(groups, as_of=None) -> dict[str, list[str]]:
+    """iso3 -> the given groups it belongs to (as of a date), in ``groups`` order."""
+    from regionkit.groups import group_members
+
+    out: dict[str, list[str]] = {}
+    for g in groups:
+        for iso in group_members(g, as_of=as_of):
+            out.setdefault(str(iso), []).append(g)
+    return out
+
+
+def country_label(iso3: str) -> str:
+    """Short display name of an ISO3 code ("ARE" -> "United Arab Emirates"); the code when unknown."""
+    from regionkit.normalize import country_name
+
+    try:
+        name = country_name(iso3)
+    except Exception:  # noqa: BLE001 - a display name is a nicety; the code is always right
+        name = None
+    return name or iso3
+
+
+def place_legend(ax, handles, labels=None, *, where: str = "right", **kw):
+    """Draw the one regionkit legend of *ax* at a standard place and mark it for ``rk.plot.save``.
+
+    ``where``: ``"right"`` (beside a regional map), ``"inside"`` (lower left, framed: world maps),
+    ``"below"`` (under a chart, centred). Sizes come from :data:`FONT_SIZES` unless given.
+    """
+    loc = {
+        "right": {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "frameon": False},
+        "inside": {"loc": "lower left", "bbox_to_anchor": (0.005, 0.02), "frameon": True, "framealpha": 0.92},
+        "below": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.02), "frameon": False},
+    }[where]
+    opts = {"fontsize": FONT_SIZES["legend"], "title_fontsize": FONT_SIZES["legend_title"], "edgecolor": "none",
+            "alignment": "left", "handlelength": 1.6, **loc, **kw}
+    leg = ax.legend(handles, labels, **opts) if labels is not None else ax.legend(handles=handles, **opts)
+    leg.set_gid("regionkit-legend")
+    return leg
+
+
+def renderer(fig):
+    """A renderer for measuring text on *fig*, also after pyplot closed it (its canvas is then a bare base)."""
+    fig = fig.get_figure(root=True)
+    if not hasattr(fig.canvas, "get_renderer"):
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        FigureCanvasAgg(fig)
+    return fig.canvas.get_renderer()

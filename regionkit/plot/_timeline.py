@@ -10,6 +10,12 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
+from regionkit.plot._style import INK as _INK
+from regionkit.plot._style import PAGE_WIDTH as _PAGE_WIDTH
+from regionkit.plot._style import country_label as _name
+from regionkit.plot._style import new_ax as _new_ax
+from regionkit.plot._style import renderer as _renderer
+
 __all__ = ["timeline"]
 
 
@@ -54,8 +60,6 @@ def _date_text(raw: str) -> str:
 
 def _event_text(row: Any, max_chars: int) -> str:
     """Short label of one record row: parties, then what happened."""
-    from regionkit.plot.charts import _name
-
     parties = [p for p in (row.source, row.target) if p]
     who = "–".join(_name(p) for p in parties)
     if row.type in _TYPE_TEXT:
@@ -118,8 +122,6 @@ def timeline(
     -------
     matplotlib.axes.Axes
     """
-    from regionkit.plot.charts import _INK, _PAGE_WIDTH, _new_ax  # charts imports this module at its end
-
     if involving not in ("all", "any"):
         raise ValueError(f"unknown involving {involving!r}; valid: all, any")
     missing = [c for c in ("source", "target", "type", "start") if c not in ref.columns]
@@ -219,7 +221,7 @@ def _stack_labels(ax: Axes, texts: list, whens: list) -> list[int]:
         return []
     fig = ax.figure
     fig.draw_without_rendering()
-    renderer = fig.canvas.get_renderer()
+    renderer = _renderer(fig)
     inv = ax.transData.inverted()
     x_left, x_right = ax.get_xlim()
     gap = (x_right - x_left) * 0.005  # room for the marker

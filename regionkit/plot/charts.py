@@ -5,14 +5,18 @@ Every function draws on ``ax=`` (or a new figure), returns the ``Axes`` and neve
 calls ``plt.show()``; export with :func:`regionkit.plot.save`. Colours are
 colour-blind safe: relations (edges, markers) use the Okabe-Ito palette, groups
 (node and bar fills) Paul Tol's "light" scheme, so the two never share a colour
-meaning in one figure. The timeline is implemented in :mod:`regionkit.plot._timeline`
-and re-exported here.
+meaning in one figure. The timeline lives in :mod:`regionkit.plot._timeline`, the
+heatmap and bar chart in :mod:`regionkit.plot._counts`; all are re-exported here.
+
+Charts drawn on a new figure are laid out for the figure's size: ``rk.plot.save(...,
+preset=...)`` resizes the figure and re-runs that layout (fonts, node sizes, label
+places, legend columns), so the same chart reads at 3.5 in and at 13.3 in.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -23,7 +27,19 @@ from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from regionkit.plot._style import RELATION_COLORS, RELATION_LABELS  # shared with the tie maps
+from regionkit.plot._counts import comention_heatmap, top_countries
+from regionkit.plot._style import GROUP_COLORS, RELATION_COLORS, RELATION_LABELS, group_colors
+from regionkit.plot._style import INK as _INK
+from regionkit.plot._style import OTHER as _OTHER
+from regionkit.plot._style import PAGE_WIDTH as _PAGE_WIDTH
+from regionkit.plot._style import check_groups as _groups
+from regionkit.plot._style import country_label as _name
+from regionkit.plot._style import font_scale as _font_scale
+from regionkit.plot._style import group_names as _group_names
+from regionkit.plot._style import membership as _membership
+from regionkit.plot._style import renderer as _renderer
+from regionkit.plot._timeline import timeline
+from regionkit.plot._weights import as_weights as _as_weights
 
 __all__ = [
     "RELATION_COLORS",
@@ -35,84 +51,9 @@ __all__ = [
     "top_countries",
 ]
 
-from regionkit.plot._style import GROUP_COLORS, group_colors  # noqa: E402  (same group, same colour everywhere)
-_OTHER = "#DDDDDD"
-_INK = "#222222"
-#: Default figure width in inches: a two-column page, the width of ``rk.plot.save(..., preset="paper-double")``.
-#: Labels are placed for the figure's size when drawn; to export at another size, draw on an ``ax``
-#: of that size rather than resizing afterwards.
-_PAGE_WIDTH = 7.2
 #: Groups highlighted when none are given.
 DEFAULT_GROUPS = ("south_caucasus", "central_asia", "abraham_accords")
-
-
-# --------------------------------------------------------------------------------------
-# shared helpers
-# --------------------------------------------------------------------------------------
-
-
-def _new_ax(ax: Axes | None, size: tuple[float, float]) -> Axes:
-    if ax is not None:
-        return ax
-    _, ax = plt.subplots(figsize=size, layout="constrained")
-    return ax
-
-
-def _groups(highlight: Iterable[str] | str | None) -> list[str]:
-    import regionkit as rk
-
-    if highlight is None:
-        return []
-    groups = [highlight] if isinstance(highlight, str) else list(highlight)
-    valid = sorted(rk.list_groups()["group_id"].astype(str).unique())
-    bad = [g for g in groups if g not in valid]
-    if bad:
-        raise ValueError(f"unknown group {', '.join(map(repr, bad))}; valid groups: {', '.join(valid)}")
-    return groups
-
-
-def _group_names(groups: list[str]) -> dict[str, str]:
-    import regionkit as rk
-
-    table = rk.list_groups()
-    names = dict(zip(table["group_id"].astype(str), table["group_name"].astype(str)))
-    out = {}
-    for g in groups:
-        name = names.get(g, g)
-        out[g] = name.split(" (")[0]  # "Council of Europe (46 members since ...)" -> "Council of Europe"
-    return out
-
-
-def _membership(groups: list[str], as_of: Any) -> dict[str, list[str]]:
-    """iso3 -> the highlighted groups it belongs to, in ``groups`` order."""
-    import regionkit as rk
-
-    out: dict[str, list[str]] = {}
-    for g in groups:
-        for iso in rk.group_members(g, as_of=as_of):
-            out.setdefault(str(iso), []).append(g)
-    return out
-
-
-def _name(iso3: str) -> str:
-    import regionkit as rk
-
-    try:
-        name = rk.country_name(iso3)
-    except Exception:  # noqa: BLE001 - a display name is a nicety; the code is always right
-        name = None
-    return name or iso3
-
-
-def _as_weights(weights: pd.DataFrame) -> pd.DataFrame:
-    import regionkit as rk
-
-    if "weight" not in weights.columns and "relation" in weights.columns:
-        weights = rk.tie_table(weights)  # sentence-level ties given: aggregate them
-    missing = [c for c in ("a", "b", "weight") if c not in weights.columns]
-    if missing:
-        raise ValueError(f"expected rk.tie_table output (columns a, b, weight, dominant); missing {missing}")
-    return weights
+_FONT = 8.0  # label and legend size in points at scale 1 (a 7.2 in page)
 
 
 # --------------------------------------------------------------------------------------
@@ -187,10 +128,12 @@ def tie_network(
         of :func:`regionkit.extract_ties` (aggregated first).
     highlight : group id or list of group ids
         Node fill colour = the first of these groups the country belongs to (as
-        of ``as_of``); a coloured ring shows a second one. Others are grey.
-        Unknown ids raise ``ValueError`` listing the valid ones.
+        of ``as_of``); a ring in a second group's colour shows a second membership
+        (listed in the legend). Others are grey. Unknown ids raise ``ValueError``
+        listing the valid ones.
     ax : matplotlib Axes, optional
-        Where to draw; a new figure when omitted.
+        Where to draw; a new figure (a page wide, its height fitted to the
+        network and the legend) when omitted.
     seed : int
         Seed of the layout (Kamada-Kawai from seeded random positions): the same data
         and seed give the same layout in every run; another seed gives another layout.
@@ -206,16 +149,18 @@ def tie_network(
     top : int or None
         Keep the ``top`` heaviest edges (default 40; None keeps all).
     labels : {"name", "iso3"}
-        Node labels: short country names or ISO3 codes. Labels are moved apart
-        with adjustText so they do not overlap.
+        Node labels: short country names or ISO3 codes. Each label goes beside its
+        node (below, above, right or left, whichever is free), never over another
+        label or node.
     as_of : date-like, optional
         Date for group membership.
     legend : bool
-        Draw the legends (groups, relations, edge widths, node sizes).
+        Draw the legend (groups, relations, edge widths, node sizes) under the network.
 
     Returns
     -------
     matplotlib.axes.Axes
+        ``rk.plot.save(ax, path, preset=...)`` re-lays the chart out for the preset.
     """
     import networkx as nx
 
@@ -235,7 +180,10 @@ def tie_network(
     w = w.sort_values(["weight", "a", "b"], ascending=[False, True, True], kind="stable")
     if top is not None:
         w = w.head(top)
-    ax = _new_ax(ax, (_PAGE_WIDTH, 9.6))
+    own = ax is None
+    if own:
+        fig = plt.figure(figsize=(_PAGE_WIDTH, _PAGE_WIDTH * 1.2))
+        ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
     ax.set_axis_off()
     if w.empty:
         ax.text(0.5, 0.5, "no ties to draw", ha="center", va="center", transform=ax.transAxes)
@@ -247,69 +195,142 @@ def tie_network(
     for a, b, wt in sorted(zip(w["a"], w["b"], w["weight"])):
         graph.add_edge(a, b, weight=1.0 + math.log(wt))
     pos = _layout(graph, seed)
-
     member = _membership(groups, as_of)
     colors = group_colors(groups)
     size_of, size_label = _node_sizes(nodes, w, sizes)
     smax = max(size_of.values()) if size_of else 0.0
     wmax = float(w["weight"].max())
+    edges = w.sort_values("weight", kind="stable")  # light first, so heavy ones are on top
+    xy = np.array([pos[n] for n in nodes])
+    label_text = {n: (_name(n) if labels == "name" else n) for n in nodes}
+    spec = {"nodes": nodes, "xy": xy, "edges": edges, "relation": relation, "relations": RELATIONS,
+            "member": member, "colors": colors, "groups": groups, "size_of": size_of, "smax": smax,
+            "wmax": wmax, "size_label": size_label, "label_text": label_text, "legend": legend, "own": own}
+    drawn: list = []
 
-    # edges: light first, so heavy ones are on top
-    edges = w.sort_values("weight", kind="stable")
-    for rel in RELATIONS:
-        part = edges[edges[relation] == rel]
+    def relayout() -> None:
+        """(Re)draw for the figure's current size; rk.plot.save calls it after resizing."""
+        _draw_network(ax, spec, drawn)
+
+    relayout()
+    ax._regionkit = {**getattr(ax, "_regionkit", {}), "relayout": relayout, "labels": spec["texts"]}
+    return ax
+
+
+def _draw_network(ax: Axes, spec: dict, drawn: list) -> None:
+    """Draw edges, nodes, legend and labels, sized for the figure (own figures get their height fitted)."""
+    for artist in drawn:
+        artist.remove()
+    drawn.clear()
+    fig = ax.get_figure(root=True)
+    width_in = fig.get_size_inches()[0] if spec["own"] else ax.get_position().width * fig.get_size_inches()[0]
+    k = min(max(width_in / _PAGE_WIDTH, 0.42), 1.9)  # node and edge sizes follow the width
+    font = _FONT * _font_scale(fig)
+    nodes, xy, member, colors = spec["nodes"], spec["xy"], spec["member"], spec["colors"]
+    area = {n: _area(spec["size_of"][n], spec["smax"]) * k * k for n in nodes}
+    if spec["legend"]:
+        wide = spec["own"] and width_in >= 9.0  # a slide: legend to the right of the network
+        leg = _network_legends(ax, spec, font, k, width_in, right=wide)
+        drawn.append(leg)
+        if spec["own"]:
+            fig.set_size_inches(width_in, 1.0)  # measure the legend at this width, then fit the height
+            ext = leg.get_window_extent(_renderer(fig))
+            w_leg, h_leg = ext.width / fig.dpi + 0.15, ext.height / fig.dpi + 0.1
+            if wide:
+                height = max(width_in * 9 / 16, h_leg + 0.2)
+                fig.set_size_inches(width_in, height)
+                ax.set_position((0.0, 0.0, 1.0 - w_leg / width_in, 1.0))
+            else:
+                net_h = width_in * (1.0 if width_in < 5 else 0.75)
+                fig.set_size_inches(width_in, net_h + h_leg)
+                ax.set_position((0.0, h_leg / (net_h + h_leg), 1.0, net_h / (net_h + h_leg)))
+    elif spec["own"]:
+        fig.set_size_inches(width_in, width_in * 0.75)
+    edges, rel_col = spec["edges"], spec["relation"]
+    pos = dict(zip(nodes, map(tuple, xy)))
+    for rel in spec["relations"]:
+        part = edges[edges[rel_col] == rel]
         if part.empty:
             continue
-        segs = [(pos[a], pos[b]) for a, b in zip(part["a"], part["b"])]
         lc = LineCollection(
-            segs,
-            colors=RELATION_COLORS[rel],
-            linewidths=[_width(v, wmax) for v in part["weight"]],
-            linestyles="--" if rel == "co_member" else "-",
-            alpha=0.85,
-            zorder=1,
-            capstyle="round",
-        )
+            [(pos[a], pos[b]) for a, b in zip(part["a"], part["b"])], colors=RELATION_COLORS[rel],
+            linewidths=[_width(v, spec["wmax"]) * max(k, 0.6) for v in part["weight"]],
+            linestyles="--" if rel == "co_member" else "-", alpha=0.85, zorder=1, capstyle="round",
+        )  # fmt: skip
         ax.add_collection(lc)
-
-    xy = np.array([pos[n] for n in nodes])
+        drawn.append(lc)
     fills = [colors[member[n][0]] if member.get(n) else _OTHER for n in nodes]
     rings = [colors[member[n][1]] if len(member.get(n, [])) > 1 else "#555555" for n in nodes]
-    ring_w = [3.0 if len(member.get(n, [])) > 1 else 0.8 for n in nodes]
-    ax.scatter(xy[:, 0], xy[:, 1], s=[_area(size_of[n], smax) for n in nodes], c=fills,
-               edgecolors=rings, linewidths=ring_w, zorder=2)
+    ring_w = [3.0 * max(k, 0.6) if len(member.get(n, [])) > 1 else 0.8 for n in nodes]
+    drawn.append(ax.scatter(xy[:, 0], xy[:, 1], s=[area[n] for n in nodes], c=fills, edgecolors=rings,
+                            linewidths=ring_w, zorder=2))
+    texts = _place_node_labels(ax, spec, area, font)
+    drawn.extend(texts)
+    spec["texts"] = texts
+    if hasattr(ax, "_regionkit"):
+        ax._regionkit["labels"] = texts
 
-    pad = 0.15
-    ax.set_xlim(xy[:, 0].min() - pad, xy[:, 0].max() + pad)
-    ax.set_ylim(xy[:, 1].min() - pad, xy[:, 1].max() + pad)
-    if legend:  # before the labels: the legend takes room from the axes, which moves the nodes on screen
-        _network_legends(ax, groups, colors, member, nodes, edges[relation], wmax, smax, size_label)
-    label_text = {n: (_name(n) if labels == "name" else n) for n in nodes}
-    radius_pt = {n: math.sqrt(_area(size_of[n], smax)) / 2 for n in nodes}
-    placed: list = []  # label texts and leader lines currently on the axes
 
-    def place_labels() -> None:
-        """(Re)place the labels for the figure's current size; rk.plot.save calls it after resizing."""
-        for artist in placed:
-            artist.remove()
-        placed.clear()
-        if ax.figure.get_layout_engine() is not None:
-            ax.figure.draw_without_rendering()  # settle the axes size, so label offsets in pixels hold
-        to_px, from_px = ax.transData, ax.transData.inverted()
-        texts = []
-        for n, (x, y) in zip(nodes, xy):
-            # start just below the node (offset by its radius), then adjustText separates the labels
-            px, py = to_px.transform((x, y))
-            tx, ty = from_px.transform((px, py - radius_pt[n] * ax.figure.dpi / 72 - 3))
-            texts.append(ax.text(tx, ty, label_text[n], fontsize=9, ha="center", va="top", color=_INK, zorder=4,
-                                 in_layout=False,
-                                 bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.75)))
-        placed.extend(texts)
-        placed.extend(_repel(ax, texts, xy))
+def _place_node_labels(ax: Axes, spec: dict, area: dict, font: float) -> list:
+    """Put each label beside its node where it hits no other label or node, inside the axes.
 
-    place_labels()
-    ax._regionkit = {**getattr(ax, "_regionkit", {}), "relayout": place_labels, "labels": placed}
-    return ax
+    The axes limits leave a margin for the widest label; candidates are tried nearest
+    first (below, above, right, left, the diagonals, then further out). Deterministic.
+    """
+    fig = ax.get_figure(root=True)
+    renderer = _renderer(fig)
+    nodes, xy = spec["nodes"], spec["xy"]
+    texts = [ax.text(0, 0, spec["label_text"][n], fontsize=font, ha="center", va="center", color=_INK, zorder=4,
+                     bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.75)) for n in nodes]
+    sizes = [t.get_window_extent(renderer) for t in texts]
+    box = ax.get_window_extent(renderer)
+    px_per_pt = fig.dpi / 72
+    radius = {n: math.sqrt(area[n]) / 2 * px_per_pt for n in nodes}
+    margin_x = max(s.width for s in sizes) / 2 + max(radius.values()) + 2
+    margin_y = max(s.height for s in sizes) + max(radius.values()) + 2
+    span_x = float(np.ptp(xy[:, 0])) or 1.0
+    span_y = float(np.ptp(xy[:, 1])) or 1.0
+    fx = span_x / max(box.width - 2 * margin_x, box.width * 0.3)
+    fy = span_y / max(box.height - 2 * margin_y, box.height * 0.3)
+    ax.set_xlim(xy[:, 0].min() - margin_x * fx, xy[:, 0].max() + margin_x * fx)
+    ax.set_ylim(xy[:, 1].min() - margin_y * fy, xy[:, 1].max() + margin_y * fy)
+    to_px, to_data = ax.transData, ax.transData.inverted()
+    centres = to_px.transform(xy)
+    obstacles = [(cx - radius[n] * 0.85, cy - radius[n] * 0.85, cx + radius[n] * 0.85, cy + radius[n] * 0.85)
+                 for n, (cx, cy) in zip(nodes, centres)]
+    placed: list[tuple[float, float, float, float]] = []
+
+    def free(b) -> bool:
+        if b[0] < box.x0 or b[2] > box.x1 or b[1] < box.y0 or b[3] > box.y1:
+            return False
+        return not any(b[0] < o[2] and b[2] > o[0] and b[1] < o[3] and b[3] > o[1] for o in placed + obstacles)
+
+    order = sorted(range(len(nodes)), key=lambda i: (-area[nodes[i]], nodes[i]))
+    gap = 1.5 * px_per_pt
+    for i in order:
+        (cx, cy), r, s = centres[i], radius[nodes[i]], sizes[i]
+        w2, h2 = s.width / 2, s.height / 2
+        chosen = None
+        for extra in (0.0, 0.6, 1.4, 2.6, 4.0):
+            d = r + gap + extra * s.height
+            cands = [(cx, cy - d - h2), (cx, cy + d + h2), (cx + d + w2, cy), (cx - d - w2, cy),
+                     (cx + (d + w2) * 0.75, cy - (d + h2) * 0.75), (cx - (d + w2) * 0.75, cy - (d + h2) * 0.75),
+                     (cx + (d + w2) * 0.75, cy + (d + h2) * 0.75), (cx - (d + w2) * 0.75, cy + (d + h2) * 0.75)]
+            for x, y in cands:
+                b = (x - w2, y - h2, x + w2, y + h2)
+                if free(b):
+                    chosen = (x, y, b)
+                    break
+            if chosen:
+                break
+        if chosen is None:  # nowhere free: below the node, clamped inside the axes
+            x = min(max(cx, box.x0 + w2), box.x1 - w2)
+            y = min(max(cy - r - gap - h2, box.y0 + h2), box.y1 - h2)
+            chosen = (x, y, (x - w2, y - h2, x + w2, y + h2))
+        x, y, b = chosen
+        placed.append(b)
+        texts[i].set_position(to_data.transform((x, y)))
+    return texts
 
 
 def _layout(graph, seed: int) -> dict[str, np.ndarray]:
@@ -377,28 +398,6 @@ def _spread(arr: np.ndarray, min_dist: float, rounds: int = 300) -> np.ndarray:
     return arr
 
 
-def _repel(ax: Axes, texts: list, xy: np.ndarray) -> list:
-    """Move labels off each other and off the nodes (adjustText, run for a fixed number of steps).
-
-    Returns the leader lines adjustText added.
-    """
-    try:
-        from adjustText import adjust_text
-    except ImportError:  # labels stay below their nodes
-        return []
-    result = adjust_text(
-        texts,
-        x=xy[:, 0],
-        y=xy[:, 1],
-        ax=ax,
-        expand=(1.15, 1.3),
-        arrowprops=dict(arrowstyle="-", color="#777777", lw=0.6),
-        ensure_inside_axes=True,
-        iter_lim=400,  # an iteration limit, not adjustText's default 1 s time limit: same result every run
-    )
-    return list(result[1]) if isinstance(result, tuple) and len(result) > 1 else []
-
-
 def _header(text: str) -> Line2D:
     return Line2D([], [], ls="", marker=None, label=text, gid="header")
 
@@ -407,272 +406,53 @@ def _blank() -> Line2D:
     return Line2D([], [], ls="", marker=None, label=" ", gid="blank")
 
 
-def _network_legends(ax, groups, colors, member, nodes, edge_relations, wmax, smax, size_label) -> None:
-    """One legend under the network, one column per section: node colour, edge colour, width, size.
+def _network_legends(ax, spec: dict, font: float, k: float, width_in: float, *, right: bool = False):
+    """One legend under the network, two columns (nodes | edges), or one when the page is too narrow.
 
-    A single legend (the axes' own) is what constrained layout and ``rk.plot.save(preset=...)``
-    make room for, so the figure survives resizing. Blank rows keep the columns aligned and give
-    the big size circles room.
+    A single legend (the axes' own) survives resizing; blank rows keep the columns
+    aligned and give the big size circles room. Returns the legend.
     """
+    groups, colors, member, nodes = spec["groups"], spec["colors"], spec["member"], spec["nodes"]
     names = _group_names(groups)
     col1: list = [_header("Node colour: group")]
     col1 += [Patch(facecolor=colors[g], edgecolor="#555555", label=names[g]) for g in groups]
     col1.append(Patch(facecolor=_OTHER, edgecolor="#555555", label="other countries"))
-    if any(len(member.get(n, [])) > 1 for n in nodes):
-        col1.append(Line2D([], [], marker="o", ls="", mfc="white", mec="#555555", mew=3, ms=10,
-                           label="ring: also in a second group"))
-    present = [r for r in RELATION_COLORS if r in set(edge_relations)]
+    seconds = [g for g in groups if any(len(member.get(n, [])) > 1 and member[n][1] == g for n in nodes)]
+    col1 += [Line2D([], [], marker="o", ls="", mfc="white", mec=colors[g], mew=2.5, ms=font * 1.1,
+                    label=f"ring: also {names[g]}") for g in seconds]
+    present = [r for r in RELATION_COLORS if r in set(spec["edges"][spec["relation"]])]
     col2: list = [_header("Edge colour: main relation")]
-    col2 += [Line2D([], [], color=RELATION_COLORS[r], lw=3, ls="--" if r == "co_member" else "-",
+    col2 += [Line2D([], [], color=RELATION_COLORS[r], lw=2.5, ls="--" if r == "co_member" else "-",
                     label=RELATION_LABELS[r]) for r in present]
     col3: list = [_header("Edge width: sentences")]
-    col3 += [Line2D([], [], color="#555555", lw=_width(v, wmax), label=f"{v}") for v in _nice_steps(wmax)]
-    col4: list = [_header(f"Node size: {size_label}")]
-    row_pt = 9 * 1.4  # a legend row: font size x (1 + labelspacing), a little less for a margin
+    col3 += [Line2D([], [], color="#555555", lw=_width(v, spec["wmax"]) * max(k, 0.6), label=f"{v}")
+             for v in _nice_steps(spec["wmax"])]
+    col4: list = [_header(f"Node size: {spec['size_label']}")]
+    row_pt = font * 1.45
     prev = 0.0
-    for v in _nice_steps(smax):
-        ms = math.sqrt(_area(v, smax))
+    for v in _nice_steps(spec["smax"]):
+        ms = math.sqrt(_area(v, spec["smax"]) * k * k)
         col4 += [_blank() for _ in range(max(0, math.ceil((prev / 2 + ms / 2) / row_pt) - 1))]
         col4.append(Line2D([], [], marker="o", ls="", mfc=_OTHER, mec="#555555", ms=ms, label=f"{v}"))
         prev = ms
     col4 += [_blank() for _ in range(max(0, math.ceil(prev / 2 / row_pt) - 1))]
-    # two columns (nodes | edges), so the legend stays narrower than a 7.2 in page
-    columns = [[*col1, _blank(), *col4], [*col2, _blank(), *col3]]
-    rows = max(len(c) for c in columns)
-    handles = [h for col in columns for h in [*col, *(_blank() for _ in range(rows - len(col)))]]
-    leg = ax.legend(handles=handles, ncols=len(columns), loc="upper center", bbox_to_anchor=(0.5, -0.01),
-                    frameon=False, fontsize=9, handlelength=2.4, labelspacing=0.5, columnspacing=3.0,
-                    borderaxespad=0.3)
-    for handle, text in zip(leg.legend_handles, leg.get_texts()):
-        if text.get_text() and handles[leg.get_texts().index(text)].get_gid() == "header":
-            text.set_fontweight("bold")
-            text.set_fontsize(10)
-            text.set_x(-30)  # headers flush left, over the handles
-
-
-# --------------------------------------------------------------------------------------
-# co-mention heatmap
-# --------------------------------------------------------------------------------------
-
-
-def comention_heatmap(
-    weights: pd.DataFrame,
-    *,
-    ax: Axes | None = None,
-    groups: Iterable[str] | str | None = DEFAULT_GROUPS,
-    value: str = "weight",
-    top: int | None = 30,
-    annotate: bool | None = None,
-    labels: str = "name",
-    as_of: Any = None,
-    cmap: str = "YlGnBu",
-) -> Axes:
-    """Draw a country-by-country matrix of how often pairs are named together, ordered by group.
-
-    Parameters
-    ----------
-    weights : DataFrame
-        Output of :func:`regionkit.tie_table` (or :func:`regionkit.extract_ties`).
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure when omitted.
-    groups : group id or list of group ids
-        Rows and columns are ordered by the first of these groups each country
-        belongs to (then the rest); coloured strips on the axes mark the groups.
-    value : str
-        Column to show: ``weight`` (default), ``sentences``, ``articles`` or a
-        relation count such as ``conflict``.
-    top : int or None
-        Keep the ``top`` countries with the largest total (default 30).
-    annotate : bool, optional
-        Write the value in each cell (default: when 20 countries or fewer).
-    labels : {"name", "iso3"}
-        Axis labels.
-    as_of : date-like, optional
-        Date for group membership.
-    cmap : str
-        Matplotlib colormap (default ``YlGnBu``: sequential, colour-blind safe,
-        light for rare pairs). Zero cells are left white.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-    """
-    w = _as_weights(weights)
-    if value not in w.columns:
-        raise ValueError(f"no column {value!r} in weights; columns: {', '.join(map(str, w.columns))}")
-    if labels not in ("name", "iso3"):
-        raise ValueError(f"unknown labels {labels!r}; valid: name, iso3")
-    group_ids = _groups(groups)
-    w = w.assign(a=w["a"].astype(str), b=w["b"].astype(str), v=w[value].astype(float))
-    w = w[w["v"] > 0]
-    totals = pd.concat([w.groupby("a")["v"].sum(), w.groupby("b")["v"].sum()]).groupby(level=0).sum()
-    totals = totals.sort_values(ascending=False, kind="stable")
-    keep = list(totals.index[:top] if top else totals.index)
-    member = _membership(group_ids, as_of)
-    rank = {g: i for i, g in enumerate(group_ids)}
-
-    def key(c: str):
-        gs = member.get(c, [])
-        return (rank[gs[0]] if gs else len(group_ids), _name(c) if labels == "name" else c)
-
-    order = sorted(keep, key=key)
-    idx = {c: i for i, c in enumerate(order)}
-    n = len(order)
-    mat = np.zeros((n, n))
-    for a, b, v in zip(w["a"], w["b"], w["v"]):
-        if a in idx and b in idx:
-            mat[idx[a], idx[b]] += v
-            mat[idx[b], idx[a]] += v
-    # a square matrix that fits a 7.2 in page: cells up to 0.3 in, fonts scaled to the cells
-    cell = min(0.3, (_PAGE_WIDTH - 3.0) / max(n, 1))
-    font = max(5.5, min(9.0, cell * 72 * 0.8))
-    ax = _new_ax(ax, (_PAGE_WIDTH, cell * n + 3.2))
-    if n == 0:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "no pairs to draw", ha="center", va="center", transform=ax.transAxes)
-        return ax
-    masked = np.ma.masked_less_equal(mat, 0)
-    from matplotlib.colors import ListedColormap
-
-    base = plt.get_cmap(cmap)
-    # skip the palest 20% so that a single co-mention is still visible against the white background
-    cm = ListedColormap(base(np.linspace(0.2, 1.0, 256)), name=f"{base.name}_from20").with_extremes(bad="white")
-    im = ax.imshow(masked, cmap=cm, vmin=0, vmax=max(mat.max(), 1), interpolation="nearest")
-    names = [_name(c) if labels == "name" else c for c in order]
-    ax.set_xticks(range(n), names, rotation=60, ha="right", rotation_mode="anchor", fontsize=font)
-    ax.set_yticks(range(n), names, fontsize=font)
-    ax.tick_params(length=0)
-    ax.set_xticks(np.arange(-0.5, n, 1), minor=True)
-    ax.set_yticks(np.arange(-0.5, n, 1), minor=True)
-    ax.grid(which="minor", color="#F2F2F2", lw=0.5)
-    ax.tick_params(which="minor", length=0)
-    for i in range(n):
-        ax.add_patch(plt.Rectangle((i - 0.5, i - 0.5), 1, 1, color="#E0E0E0", zorder=2))
-    # group colour behind each tick label, and lines between the group blocks
-    colors = group_colors(group_ids)
-    gnames = _group_names(group_ids)
-    firsts = [member.get(c, [None])[0] for c in order]
-    for labels_ in (ax.get_xticklabels(), ax.get_yticklabels()):
-        for text, g in zip(labels_, firsts):
-            text.set_bbox(dict(facecolor=colors.get(g, _OTHER), edgecolor="none", pad=1.5))
-    for i in range(1, n):
-        if firsts[i] != firsts[i - 1]:
-            ax.axhline(i - 0.5, color="#333333", lw=1.0, zorder=4)
-            ax.axvline(i - 0.5, color="#333333", lw=1.0, zorder=4)
-    ax.set_xlim(-0.5, n - 0.5)
-    ax.set_ylim(n - 0.5, -0.5)
-    ax.tick_params(axis="both", pad=4)
-    if annotate is None:
-        annotate = n <= 20
-    if annotate:
-        vmax = mat.max()
-        for i in range(n):
-            for j in range(n):
-                if i != j and mat[i, j] > 0:
-                    ax.text(j, i, f"{mat[i, j]:g}", ha="center", va="center", fontsize=min(7.5, font - 1),
-                            color="white" if mat[i, j] > 0.55 * vmax else "black", zorder=3)
-    for side in ax.spines.values():
-        side.set_visible(False)
-    cbar = ax.figure.colorbar(im, ax=ax, shrink=0.6, pad=0.02)
-    what = {"weight": "sentences naming both countries", "sentences": "sentences naming both countries",
-            "articles": "articles naming both countries"}.get(value, f"sentences with relation '{value}'")
-    cbar.set_label(what, fontsize=9)
-    handles = [Patch(facecolor=colors[g], label=gnames[g]) for g in group_ids if g in firsts]
-    if None in firsts:
-        handles.append(Patch(facecolor=_OTHER, label="other countries"))
-    ax.legend(handles=handles, title="Name background: group", loc="lower left", bbox_to_anchor=(0.0, 1.01),
-              frameon=False, fontsize=8.5, title_fontsize=9.5, ncols=min(len(handles), 2), alignment="left")
-    return ax
-
-
-# --------------------------------------------------------------------------------------
-# top countries
-# --------------------------------------------------------------------------------------
-
-
-def top_countries(
-    counts: pd.DataFrame | pd.Series,
-    n: int = 15,
-    *,
-    ax: Axes | None = None,
-    value: str | None = None,
-    groups: Iterable[str] | str | None = DEFAULT_GROUPS,
-    as_of: Any = None,
-    labels: str = "name",
-) -> Axes:
-    """Draw a horizontal bar chart of the most-mentioned countries, coloured by group.
-
-    Parameters
-    ----------
-    counts : DataFrame or Series
-        ``rk.country_counts(..., by="country")`` (columns ``iso3``, ``articles``,
-        ``mentions``), the per-article ``rk.country_counts(...)`` table (summed
-        per country), or a Series of values indexed by ISO3.
-    n : int
-        How many countries (default 15).
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure when omitted.
-    value : str, optional
-        Column to rank by: ``articles`` (default when present) or ``mentions``.
-    groups : group id or list of group ids
-        Bar colour = the first of these groups the country belongs to.
-    as_of : date-like, optional
-        Date for group membership.
-    labels : {"name", "iso3"}
-        Bar labels.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-    """
-    if n < 1:
-        raise ValueError(f"n must be at least 1, got {n}")
-    if labels not in ("name", "iso3"):
-        raise ValueError(f"unknown labels {labels!r}; valid: name, iso3")
-    if isinstance(counts, pd.Series):
-        series = counts.astype(float)
-        series.index = series.index.astype(str)
-        value = value or (counts.name if isinstance(counts.name, str) else "count")
-    else:
-        if "iso3" not in counts.columns:
-            raise ValueError("counts needs an iso3 column (rk.country_counts output) or an ISO3-indexed Series")
-        if value is None:
-            value = next((c for c in ("articles", "mentions") if c in counts.columns), None)
-        if value is None or value not in counts.columns:
-            raise ValueError(f"no column {value!r} in counts; columns: {', '.join(map(str, counts.columns))}")
-        c = counts[counts["iso3"].notna()]
-        series = c.groupby(c["iso3"].astype(str))[value].sum().astype(float)
-    group_ids = _groups(groups)
-    series = series[series > 0]
-    top = series.sort_values(ascending=False, kind="stable")
-    top = top.iloc[: n].iloc[::-1]  # largest at the top
-    member = _membership(group_ids, as_of)
-    colors = group_colors(group_ids)
-    fills = [colors[member[c][0]] if member.get(c) else _OTHER for c in top.index]
-    ax = _new_ax(ax, (_PAGE_WIDTH / 2, 1.7 + 0.2 * max(len(top), 3)))  # one column of a page
-    names = [_name(c) if labels == "name" else c for c in top.index]
-    bars = ax.barh(range(len(top)), top.to_numpy(), color=fills, edgecolor="#555555", linewidth=0.6)
-    ax.set_yticks(range(len(top)), names, fontsize=8)
-    ax.bar_label(bars, labels=[f"{v:g}" for v in top.to_numpy()], padding=2, fontsize=7.5)
-    ax.set_xlabel({"articles": "articles mentioning the country",
-                   "mentions": "mentions"}.get(value, str(value)), fontsize=8.5)
-    ax.set_xlim(0, top.max() * 1.12 if len(top) else 1)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(axis="y", length=0)
-    ax.grid(axis="x", color="#EEEEEE")
-    ax.set_axisbelow(True)
-    gnames = _group_names(group_ids)
-    used = [g for g in group_ids if any(member.get(c, [None])[0] == g for c in top.index)]
-    handles = [Patch(facecolor=colors[g], edgecolor="#555555", label=gnames[g]) for g in used]
-    if any(not member.get(c) for c in top.index):
-        handles.append(Patch(facecolor=_OTHER, edgecolor="#555555", label="other countries"))
-    if handles:
-        ax.legend(handles=handles, title="Bar colour: group", loc="upper center", bbox_to_anchor=(0.35, -0.16),
-                  frameon=False, fontsize=7.5, title_fontsize=8, ncols=2, handlelength=1.4, columnspacing=1.0)
-    ax.tick_params(axis="x", labelsize=8)
-    return ax
-
-
-# the timeline lives in its own module (it uses the helpers above, so it is imported last)
-from regionkit.plot._timeline import timeline  # noqa: E402
+    renderer = _renderer(ax)
+    leg = None
+    one = [[*col1, _blank(), *col2, _blank(), *col3, _blank(), *col4]]
+    where = {"loc": "upper left", "bbox_to_anchor": (1.0, 1.0)} if right else \
+        {"loc": "upper center", "bbox_to_anchor": (0.5, 0.0)}
+    for columns in ([one] if right else [[[*col1, _blank(), *col4], [*col2, _blank(), *col3]], one]):
+        if leg is not None:
+            leg.remove()
+        rows = max(len(c) for c in columns)
+        handles = [h for col in columns for h in [*col, *(_blank() for _ in range(rows - len(col)))]]
+        leg = ax.legend(handles=handles, ncols=len(columns), **where,
+                        frameon=False, fontsize=font, handlelength=max(2.2, prev / font + 0.4), labelspacing=0.45,
+                        columnspacing=2.0, borderaxespad=0.2, borderpad=0.2)
+        for handle, text in zip(handles, leg.get_texts()):
+            if handle.get_gid() == "header":
+                text.set_fontweight("bold")
+                text.set_x(-font * 3.2)  # headers flush left, over the handles
+        if leg.get_window_extent(renderer).width / ax.get_figure(root=True).dpi <= width_in - 0.05:
+            break
+    return leg

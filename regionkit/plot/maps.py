@@ -50,6 +50,7 @@ from regionkit.plot._mapbase import (  # FRAMES, INSETS, Frame, FOCUS_STATES are
     _visible,
     anchors_names,
 )
+from regionkit.plot._style import renderer as _renderer
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -307,7 +308,7 @@ def _fit_legend(ax, fr: Frame) -> None:
     from regionkit.plot._export import _legend_below
 
     fig = ax.get_figure(root=True)
-    r = fig.canvas.get_renderer()
+    r = _renderer(fig)
     if ax.get_legend().get_window_extent(r).width > 0.22 * ax.get_window_extent(r).width:
         _legend_below(ax, fig.get_size_inches()[0])
 

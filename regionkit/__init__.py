@@ -22,6 +22,9 @@ __version__ = "0.1.0"
 # rk.Gazetteer, the shipped one rk.default_gazetteer().)
 from regionkit.normalize import normalize  # noqa: E402
 
+# The same for rules(): the function shadows its module (use ``from regionkit.rules import Rule``).
+from regionkit.rules import rules  # noqa: E402
+
 # public name -> module that defines it
 _LAZY: dict[str, str] = {
     # articles: reading files and DataFrames, ids, boilerplate
@@ -37,6 +40,7 @@ _LAZY: dict[str, str] = {
     "reset_gazetteer": "regionkit.gazetteer",
     "country_name": "regionkit.normalize",
     # extraction
+    "Rule": "regionkit.rules",
     "extract_mentions": "regionkit.extract",
     "MENTIONS_META": "regionkit._schema",
     "stream_mentions": "regionkit.stream",
@@ -68,7 +72,7 @@ _LAZY: dict[str, str] = {
 }
 _SUBMODULES = {"plot", "dask", "geo", "ties", "extract", "articles", "gazetteer", "groups", "countries", "stream", "cli"}
 
-__all__ = sorted([*_LAZY, *_SUBMODULES, "normalize", "__version__"])
+__all__ = sorted([*_LAZY, *_SUBMODULES, "normalize", "rules", "__version__"])
 
 
 def __getattr__(name: str) -> Any:

@@ -1,7 +1,8 @@
 """English context rules of issue 10: towns named after countries, people, things named after countries.
 
-These rules run inside :func:`regionkit.extract.scan_text` after R1-R10 (see its docstring)
-and read their word lists from ``data/gazetteer/`` (each row with its ``source``):
+These rules are :class:`~regionkit.rules.Rule` objects (``town_in_state``, ``census_person``,
+``named_thing``) that run after R1-R10 in the order of :data:`regionkit.rules.DEFAULT_RULES`,
+and read their tables from the gazetteer (``data/gazetteer/``, each row with its ``source``):
 
 R11 Towns with their state: a country, capital or place word followed by a US state (full
     name, AP abbreviation "Pa.", "Ind.", "N.Y." or postal code "PA"), a Canadian province
@@ -29,12 +30,18 @@ R13 Things named after a country: a country word or demonym followed by a capita
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from regionkit._resources import data_path
+from regionkit._entry import Entry
+from regionkit._rule_base import DROP, Article, Candidate, Rule, Verdict, accept, all_caps_line, is_name_word
+from regionkit._sentences import sentence_of
 
-__all__ = ["EnglishState", "check", "resolve_memory"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from regionkit.gazetteer import Gazetteer
+
+__all__ = ["EnglishState", "resolve_memory", "TOWN_IN_STATE", "CENSUS_PERSON", "NAMED_THING"]
 
 #: countries whose own subdivisions are called counties in English: "Nairobi County" is still Kenya
 _COUNTY_COUNTRIES = frozenset({"KEN", "LBR", "IRL", "GBR", "TWN", "CHN", "HUN", "EST", "HRV", "NOR", "SWE",
@@ -61,12 +68,21 @@ _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)[ \u00a0]$")
 
 
 # ---------------------------------------------------------------------- tables
-@lru_cache(maxsize=1)
-def _tables() -> dict[str, Any]:
+_COLUMNS = {"admin_areas.csv": ["name", "postal", "ap", "iso3"], "thing_words.csv": ["word", "kind"],
+            "given_names.csv": ["word"], "surname_keys.csv": ["word"]}
+
+
+def _tables(gaz: Gazetteer) -> dict[str, Any]:
+    """The R11-R13 lookups built from the gazetteer's tables (once per gazetteer)."""
+    return gaz.memo("rules_en.tables", lambda: _build_tables(gaz))
+
+
+def _build_tables(gaz: Gazetteer) -> dict[str, Any]:
     import pandas as pd
 
-    def read(name: str) -> pd.DataFrame:
-        return pd.read_csv(data_path("gazetteer", name), dtype=str, keep_default_na=False)
+    def read(name: str) -> pd.DataFrame:  # a gazetteer folder without the table: the rule finds nothing
+        df = gaz.tables.get(name)
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in _COLUMNS[name]}) if df is None else df
 
     admin = read("admin_areas.csv")
     full, abbr, postal = {}, {}, {}
@@ -78,7 +94,9 @@ def _tables() -> dict[str, Any]:
             abbr[ap] = iso3
             abbr[ap.upper()] = iso3
     things = read("thing_words.csv")
-    alt = lambda keys: "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))  # noqa: E731
+    def alt(keys: dict) -> str:  # longest first; an empty table matches nothing
+        return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) or "(?!)"
+
     state_re = re.compile(
         r",[ \u00a0]*(?:(?P<abbr>" + alt(abbr) + r")(?![A-Za-z])|(?P<full>" + alt(full) + r")(?![A-Za-z])"
         r"|(?P<postal>" + alt(postal) + r")(?=[ \u00a0]*(?:\d{5}(?:-\d{4})?)?[ \u00a0]*(?:[.,;:)\u2013\u2014-]|$|\n|"
@@ -136,8 +154,6 @@ def _in_list(text: str, start: int, state_end: int, state: str, kind: str, table
 
 def _town(entry: Any, text: str, start: int, end: int, tables: dict, keys: dict) -> Any:
     """R11: the town reading of ``text[start:end]`` (an Entry in USA/CAN, _DROP, or None when not a town)."""
-    from regionkit.gazetteer import Entry
-
     nxt = text[end:end + 1]
     if nxt == ",":
         m = tables["state_re"].match(text, end)
@@ -162,20 +178,19 @@ def _town(entry: Any, text: str, start: int, end: int, tables: dict, keys: dict)
     return None
 
 
-def _person(entry: Any, text: str, start: int, end: int, key: str, tables: dict, keys: dict) -> bool:
+def _person(entry: Any, text: str, start: int, end: int, key: str, tables: dict, keys: dict,
+            titles: frozenset[str]) -> bool:
     """R12: is the word a first name followed by a surname, or a surname after a first name?"""
-    from regionkit.extract import _all_caps_line, _is_name_word
-
     if key in tables["surname_keys"] and start > 1:
         m = _WORD_BEFORE.search(text, max(0, start - 20), start)
-        if m and m.group(1).lower() in tables["given"] and not _all_caps_line(text, start):
+        if m and m.group(1).lower() in tables["given"] and not all_caps_line(text, start):
             return True
     if (key in tables["given"] or key in _FIRST_NAME_EXTRA) and entry.kind in {"name", "capital", "place"}:
         m = _WORD_AFTER.match(text, end)
         if m:
             word = m.group(1)
-            if word.rstrip(".").lower() not in _ORG_AFTER and _is_name_word(word, keys) \
-                    and not _all_caps_line(text, start):
+            if word.rstrip(".").lower() not in _ORG_AFTER and is_name_word(word, keys, titles) \
+                    and not all_caps_line(text, start):
                 return True
     return False
 
@@ -202,27 +217,11 @@ def _title_case_line(text: str, pos: int) -> bool:
     return sum(w[0].isupper() for w in words if len(w) > 3) >= 0.8 * max(1, sum(len(w) > 3 for w in words))
 
 
-def check(entry: Any, text: str, start: int, end: int, state: EnglishState, keys: dict) -> Any:
-    """Apply R11-R13 to one accepted candidate; return the entry to keep (maybe re-targeted) or None."""
-    if entry.kind not in {"name", "capital", "place", "demonym"} or entry.iso3 is None:
-        return entry
-    tables = _tables()
-    key = text[start:end].lower()
-    if entry.kind != "demonym":
-        town = _town(entry, text, start, end, tables, keys)
-        if town is not None:
-            state.remember(key, None if town is _DROP else town, start)
-            return None if town is _DROP else town
-    if _person(entry, text, start, end, key, tables, keys):
-        state.remember(key, None, start)
-        return None
-    if _thing(entry, text, end, tables):
-        return None
-    return entry
+def resolve_memory(out: list, text: str, state: EnglishState, spans: list[tuple[int, int]]) -> list:
+    """Apply the article memory of R11/R12 to every other bare mention of a remembered word.
 
-
-def resolve_memory(out: list, text: str, state: EnglishState) -> list:
-    """Apply the article memory of R11/R12 to every other bare mention of a remembered word."""
+    ``spans`` are the article's sentences (:func:`regionkit.extract.sentence_spans`).
+    """
     if not state.memory:
         return out
     result = []
@@ -231,9 +230,7 @@ def resolve_memory(out: list, text: str, state: EnglishState) -> list:
         if key not in state.memory or start in state.origin or entry.iso3 is None:
             result.append((entry, start, end))
             continue
-        lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-        hi_c = [j for j in (text.find(". ", end), text.find("\n", end)) if j >= 0]
-        hi = min(hi_c) if hi_c else len(text)
+        lo, hi = sentence_of(spans, start)  # the one sentence definition (regionkit._sentences)
         turns = any(lo <= s < hi and e.iso3 == entry.iso3 and text[s:t].lower() != key
                     for e, s, t in out if e.kind in {"name", "demonym", "capital", "metonym"})
         if turns:
@@ -243,3 +240,66 @@ def resolve_memory(out: list, text: str, state: EnglishState) -> list:
         if repl is not None:
             result.append((repl, start, end))
     return result
+
+
+# ----------------------------------------------------------------------- the rules
+def _state(c: Candidate) -> EnglishState:
+    return c.article.memo("rules_en.state", EnglishState)
+
+
+def _check_town(c: Candidate) -> Verdict:
+    if c.entry.iso3 is None:
+        return None
+    town = _town(c.entry, c.text, c.start, c.end, _tables(c.gazetteer), c.gazetteer.by_key)
+    if town is None:
+        return None
+    _state(c).remember(c.key, None if town is _DROP else town, c.start)
+    return DROP if town is _DROP else accept(town)
+
+
+def _check_person(c: Candidate) -> Verdict:
+    if c.entry.iso3 is None:
+        return None
+    gaz = c.gazetteer
+    titles = gaz.memo("rules.titles", lambda: c.words("name_titles") | c.words("function_words"))
+    if _person(c.entry, c.text, c.start, c.end, c.key, _tables(gaz), gaz.by_key, titles):
+        _state(c).remember(c.key, None, c.start)
+        return DROP
+    return None
+
+
+def _check_thing(c: Candidate) -> Verdict:
+    if c.entry.iso3 is not None and _thing(c.entry, c.text, c.end, _tables(c.gazetteer)):
+        return DROP
+    return None
+
+
+def _finish(found: list, article: Article) -> list:
+    """R11/R12 article memory: every other bare mention of a remembered word gets the same reading."""
+    state = article.memo("rules_en.state", EnglishState)
+    return resolve_memory(found, article.text, state, article.sentences) if state.memory else found
+
+
+TOWN_IN_STATE = Rule(
+    "town_in_state",
+    """A country, capital or place word followed by a US state or Canadian province ("Moscow, Idaho",
+    "Lebanon, Pa.", "London, Ont.": admin_areas.csv) is that town, a place in the USA or Canada; directly
+    followed by County, Township, Borough or School District it gives no row ("Mexico Township"). The
+    reading holds for the whole article unless a sentence names the country another way.""",
+    _check_town, kinds={"name", "capital", "place"}, finish=_finish, label="R11",
+)
+CENSUS_PERSON = Rule(
+    "census_person",
+    """A country, capital or place word that is a first name of the 1990 US Census (given_names.csv:
+    Kenya, India, Israel, ...) followed by a surname, or a census surname (surname_keys.csv) after a
+    first name, is a person: no row ("Kenya Moore", "Kathy Ireland"); the same word alone later in the
+    article is that person too.""",
+    _check_person, kinds={"name", "capital", "place", "demonym"}, finish=_finish, label="R12",
+)
+NAMED_THING = Rule(
+    "named_thing",
+    """A country word or demonym followed by a venue word is a shop or venue ("the China Club", "India
+    Palace"); followed by a lower-case word of thing_words.csv it is a food, animal, plant or product
+    ("Persian cat", "Afghan hound", "Canada geese"): no row. "Kenya Airways" still counts.""",
+    _check_thing, kinds={"name", "capital", "place", "demonym"}, label="R13",
+)

@@ -31,6 +31,7 @@ Tables (file names in ``data/gazetteer/`` and in a :meth:`~Gazetteer.to_disk` fo
 ``blockers.csv``       phrases that contain a country word but mean something else
 ``memberships.csv``    dated group memberships (shipped as ``data/reference/groups.csv``)
 ``rules/*.csv``        the word lists the context rules read (:mod:`regionkit.rules`)
+other ``*.csv``        tables that rules read (``admin_areas.csv``, ``given_names.csv``, ...)
 =====================  ===========================================================
 
 The process-wide *current* gazetteer is what ``gazetteer=None`` means everywhere.
@@ -42,7 +43,6 @@ explicit passes a :class:`Gazetteer`.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 from regionkit import _names
 from regionkit._entry import Entry, fold
-from regionkit._errors import InputFileError, MissingInputError
+from regionkit._errors import InputFileError, MissingInputError, SchemaError
 from regionkit._resources import data_path
 from regionkit._usertables import ALIAS_COLUMNS, ALL_KINDS, alias_rows, as_frame, membership_rows
 
@@ -115,6 +115,8 @@ class Gazetteer:
     def fingerprint(self) -> str:
         """A SHA-1 of every table's CSV text: equal fingerprints, equal gazetteers."""
         def build() -> str:
+            import hashlib
+
             digest = hashlib.sha1()
             for name, df in self._tables.items():
                 digest.update(name.encode() + b"\0" + df.to_csv(index=False).encode("utf-8", "surrogatepass"))
@@ -368,6 +370,30 @@ class Gazetteer:
                                                  "kind": "group"}))
         return out
 
+    def with_words(self, name: str, words: list[str] | str | Path | pd.DataFrame, *, replace: bool = False) -> Gazetteer:
+        """Return a new gazetteer whose rule word list ``name`` (``rules/<name>.csv``) has these words.
+
+        Parameters
+        ----------
+        name
+            A word list a rule reads (see ``rk.rules()``: each rule names its lists).
+        words
+            Words (a list, a CSV path or a DataFrame with a ``word`` column).
+        replace
+            Replace the list instead of adding to it.
+        """
+        df = as_frame(words, "word", dict_columns=("word", "source"), list_column="word")
+        if "word" not in df:
+            raise SchemaError(f"a word list needs a 'word' column; it has {list(df.columns)}")
+        if "source" not in df:
+            df["source"] = "user"
+        key = f"rules/{name}.csv"
+        if replace or key not in self._tables:
+            tables = dict(self._tables)
+            tables[key] = df[["word", "source"]].reset_index(drop=True)
+            return Gazetteer(tables)
+        return self._with_rows({key: df[["word", "source"]]})
+
     # ------------------------------------------------------------ disk
     def to_disk(self, folder: str | Path) -> Path:
         """Write every table as a CSV into ``folder`` (created); :meth:`from_disk` reads it back.
@@ -408,10 +434,10 @@ def _read_csv(path: Path) -> pd.DataFrame:
 
 
 def _read_folder(root: Path) -> Iterator[tuple[str, pd.DataFrame]]:
-    known = {"countries.csv", "generated.csv", MEMBERSHIPS, *TABLES}
+    # every table travels with the value: the alias tables above, and those that rules read
+    # (admin_areas.csv, given_names.csv, ...: see regionkit.rules)
     for path in sorted(root.glob("*.csv")):
-        if path.name in known:
-            yield path.name, _read_csv(path)
+        yield path.name, _read_csv(path)
     for path in sorted(root.glob("rules/*.csv")):
         yield f"rules/{path.name}", _read_csv(path)
 

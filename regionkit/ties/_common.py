@@ -10,9 +10,10 @@ import pandas as pd
 _S = pd.StringDtype()
 
 #: Relations a tie can carry, in the order used for tie-breaking and columns.
-#: The first six come from cue words (:data:`CUE_TABLE`); ``co_mention`` is a
-#: pair in one sentence with no cue; ``co_member`` is two countries listed
-#: together ("the United Arab Emirates, Bahrain, Morocco and Sudan").
+#: The first seven are read from cue words and their arguments (:data:`CUE_TABLE`);
+#: ``co_mention`` (two countries in one sentence, no tie read) and ``co_member``
+#: (two countries listed together, "the United Arab Emirates, Bahrain, Morocco and
+#: Sudan") are not ties: ``extract_ties`` gives them only when asked (``include=``).
 RELATIONS = (
     "normalisation",
     "treaty",
@@ -20,23 +21,40 @@ RELATIONS = (
     "meeting",
     "mediation",
     "trade_energy",
+    "other",
     "co_mention",
     "co_member",
 )
-#: Relations that come from cue words.
-CUE_RELATIONS = RELATIONS[:6]
+#: Relations that come from cue words (interacting ties).
+CUE_RELATIONS = RELATIONS[:7]
+#: Relations that are only given when asked for (``include=``).
+OPTIONAL_RELATIONS = RELATIONS[7:]
+#: How a party of a tie was found (``a_via`` / ``b_via``).
+VIAS = ("name", "demonym", "capital", "metonym", "place", "leader", "official", "coreference", "implied", "group")
 
 #: Columns of :func:`reference_ties`.
 REFERENCE_COLUMNS = ("source", "target", "type", "start", "end", "source_url", "note")
 
+_I = pd.Int64Dtype()
 _TIES_COLUMNS = {
     "article_id": _S,
-    "sentence": pd.Int64Dtype(),
+    "sentence": _I,
     "a": _S,
     "b": _S,
-    "evidence": _S,
+    "source": _S,
+    "target": _S,
     "relation": _S,
+    "status": _S,
     "negated": bool,
+    "evidence": _S,
+    "evidence_start": _I,
+    "evidence_end": _I,
+    "a_start": _I,
+    "a_end": _I,
+    "b_start": _I,
+    "b_end": _I,
+    "a_via": _S,
+    "b_via": _S,
     "via_group": _S,
 }
 #: Empty frame with the exact columns and dtypes of :func:`extract_ties`.

@@ -1,4 +1,11 @@
-"""The cue table (words that name a relation) and the negation window."""
+"""The cue table: words that name a relation (``data/ties/cues.csv``).
+
+A cue only names the relation; who the parties are is read from the cue's
+arguments (:mod:`regionkit.ties._reading`). A row's ``role`` changes how its
+arguments are read: ``host`` ("X hosted A and B": X mediates between two
+guests, meets one or each of three or more), ``accords`` ("X joined the Abraham
+Accords": X and Israel, TIES.md §3).
+"""
 
 from __future__ import annotations
 
@@ -11,33 +18,41 @@ import pandas as pd
 
 from regionkit._resources import data_path
 from regionkit.ties._common import _S, CUE_RELATIONS
+from regionkit.ties._status import _is_negated  # noqa: F401  (re-exported for tests and users)
 
-# --------------------------------------------------------------------------------------
-# cue table
-# --------------------------------------------------------------------------------------
+ROLES = ("", "host", "accords")
+Cue = tuple[str, str, str, str, str]  # relation, pattern, role, example, note
 
 
-def _read_cues(source: str | Path | pd.DataFrame) -> tuple[tuple[str, str, str, str], ...]:
+def _row(r: dict) -> Cue:
+    def get(key: str) -> str:
+        v = r.get(key)
+        return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v)
+
+    return (get("relation"), get("pattern"), get("role"), get("example"), get("note"))
+
+
+def _read_cues(source: str | Path | pd.DataFrame) -> tuple[Cue, ...]:
+    """Read and check a cue table (path or DataFrame with ``relation, pattern`` [``role, example, note``])."""
     if isinstance(source, pd.DataFrame):
-        frame = source
-        missing = {"relation", "pattern"} - set(frame.columns)
+        missing = {"relation", "pattern"} - set(source.columns)
         if missing:
             raise ValueError(f"cue table needs columns relation, pattern; missing: {', '.join(sorted(missing))}")
-        rows = [
-            (str(r["relation"]), str(r["pattern"]), str(r.get("example", "") or ""), str(r.get("note", "") or ""))
-            for r in frame.to_dict("records")
-        ]
+        rows = [_row(r) for r in source.to_dict("records")]
     else:
         with open(source, newline="", encoding="utf-8") as fh:
             reader = csv.DictReader(fh)
             missing = {"relation", "pattern"} - set(reader.fieldnames or ())
             if missing:
                 raise ValueError(f"cue table {source} needs columns relation, pattern; missing: {', '.join(sorted(missing))}")
-            rows = [(r["relation"], r["pattern"], r.get("example") or "", r.get("note") or "") for r in reader]
+            rows = [_row(r) for r in reader]
     bad = sorted({r[0] for r in rows if r[0] not in CUE_RELATIONS})
     if bad:
         raise ValueError(f"unknown relation {', '.join(map(repr, bad))} in cue table; valid relations: {', '.join(CUE_RELATIONS)}")
-    for relation, pattern, _, _ in rows:
+    bad = sorted({r[2] for r in rows if r[2] not in ROLES})
+    if bad:
+        raise ValueError(f"unknown cue role {', '.join(map(repr, bad))}; valid roles: (empty), host, accords")
+    for relation, pattern, *_ in rows:
         try:
             re.compile(pattern)
         except re.error as exc:
@@ -45,69 +60,32 @@ def _read_cues(source: str | Path | pd.DataFrame) -> tuple[tuple[str, str, str, 
     return tuple(rows)
 
 
-#: The shipped cue table, ``data/ties/cues.csv``: tuples ``(relation, pattern,
+#: The shipped cue table, ``data/ties/cues.csv``: tuples ``(relation, pattern, role,
 #: example, note)``. A pattern is a Python regular expression matched
 #: case-insensitively at a word start; ``(?-i:...)`` marks a case-sensitive part.
-CUE_TABLE: tuple[tuple[str, str, str, str], ...] = _read_cues(data_path("ties", "cues.csv"))
+CUE_TABLE: tuple[Cue, ...] = _read_cues(data_path("ties", "cues.csv"))
 
 
 def cue_table() -> pd.DataFrame:
-    """Return the cue words that decide a tie's relation, as a DataFrame.
+    """Return the cue words that name a tie's relation, as a DataFrame.
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``relation, pattern, example, note``: one regular expression per
-        row (matched case-insensitively at a word start). ``example`` is a real
-        phrase the pattern matches. Pass an edited copy to
-        ``extract_ties(..., cues=...)`` to use your own cues.
+        Columns ``relation, pattern, role, example, note``: one regular
+        expression per row (matched case-insensitively at a word start).
+        ``role`` is empty, ``host`` or ``accords`` (see
+        :func:`regionkit.extract_ties`). ``example`` is a real phrase the
+        pattern matches. Pass an edited copy to ``extract_ties(..., cues=...)``.
     """
-    return pd.DataFrame(list(CUE_TABLE), columns=["relation", "pattern", "example", "note"]).astype(_S)
+    return pd.DataFrame(list(CUE_TABLE), columns=["relation", "pattern", "role", "example", "note"]).astype(_S)
 
 
 @cache
-def _compiled(cues: tuple[tuple[str, str, str, str], ...]) -> re.Pattern:
-    """One regular expression for all cues, a named group per relation (one scan per sentence)."""
-    by_relation: dict[str, list[str]] = {}
-    for relation, pattern, _, _ in cues:
-        by_relation.setdefault(relation, []).append(f"(?:{pattern})")
-    alternatives = [f"(?P<{rel}>" + "|".join(by_relation[rel]) + ")" for rel in CUE_RELATIONS if rel in by_relation]
-    return re.compile(r"\b(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
-
-
-# --------------------------------------------------------------------------------------
-# negation
-# --------------------------------------------------------------------------------------
-
-_NEG_BEFORE = re.compile(
-    r"\b(?:not|no|never|without|nor|neither|cannot|nothing|none|refus\w*|declin\w*|reject\w*|"
-    r"fail\w*|unwilling|unlikely|ruled?|rules|halt\w*|suspend\w*|\w+n't)\b",
-    re.IGNORECASE,
-)
-_NEG_FALSE = re.compile(r"\b(?:not\s+only|no\s+doubt|no\s+less|never\s+before)\b", re.IGNORECASE)
-_NEG_AFTER = re.compile(
-    r"^\W{0,3}(?:\w+\s+){0,2}?(?:failed|collapsed|fell\s+through|stalled|was\s+rejected|were\s+rejected|"
-    r"was\s+suspended|were\s+suspended|broke\s+down)\b",
-    re.IGNORECASE,
-)
-_CLAUSE_BREAK = re.compile(r"[,;:.!?()\u2014\u2013\"\u201c\u201d]|\bbut\b|\bwhile\b|\bwhereas\b", re.IGNORECASE)
-_NEG_WINDOW = 5  # words before the cue, within its clause
-
-
-def _is_negated(text: str, start: int, end: int) -> bool:
-    """True when the cue ``text[start:end]`` is negated or refused.
-
-    Looks at up to five words before the cue, inside the same clause ("would
-    not recognise", "there is no guarantee a deal", "refused to sign"), and at
-    the two words after it ("talks collapsed").
-    """
-    before = text[max(0, start - 120) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    if breaks:
-        before = before[breaks[-1].end() :]
-    words = before.split()[-_NEG_WINDOW:]
-    window = " ".join(words)
-    if window and _NEG_BEFORE.search(window) and not _NEG_FALSE.search(window + " " + text[start:end]):
-        return True
-    return bool(_NEG_AFTER.match(text[end : end + 40]))
-
+def _compiled(cues: tuple[Cue, ...]) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    """One regular expression for all cues (a named group per row) and group -> (relation, role)."""
+    parts, meta = [], {}
+    for i, (relation, pattern, role, _, _) in enumerate(cues):
+        parts.append(f"(?P<c{i}>{pattern})")
+        meta[f"c{i}"] = (relation, role)
+    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE), meta

@@ -1,0 +1,146 @@
+"""Actors and coreference: who stands for a state in a sentence besides its name.
+
+* **Office-holders** (``data/ties/leaders.csv``, a copy of the sourced
+  ``leaders.csv`` of the reference store): a head of state or government, a
+  foreign or defence minister or a special envoy stands for the state only while
+  in office on the article's date. A row whose note says ``[end unconfirmed]``
+  is not treated as current past its start. Without an article date a person
+  stands for the state of the latest term on record.
+* **Epithets** (``data/ties/epithets.csv``): "the kingdom", "the Gulf state",
+  "the Central Asian republic" … resolve to the nearest earlier country of the
+  epithet's class, in the same sentence or the previous three.
+* **Pair phrases**: "the two countries", "both nations", "both sides", "their
+  two countries", "those two nations", "the two leaders" resolve to the most
+  salient pair of the last five sentences (the pair that was tied or listed
+  together most often so far in the article; the latest on a draw).
+* **Pronouns** "he" / "she" / "his administration" resolve to the latest
+  office-holder of the same or the previous two sentences.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+from regionkit._resources import data_path
+
+#: How far back coreference looks, in sentences (see the module docstring).
+EPITHET_WINDOW = 3
+PAIR_WINDOW = 5
+PRONOUN_WINDOW = 2
+
+
+@dataclass(frozen=True)
+class Term:
+    """One office term of one person (a row of ``leaders.csv``)."""
+
+    iso3: str
+    office: str
+    person: str
+    start: pd.Timestamp
+    end: pd.Timestamp | None  # None: in office as of the source's date
+    current_unconfirmed: bool
+
+
+def _floor(text: str) -> pd.Timestamp | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    if re.fullmatch(r"\d{4}", text):
+        text += "-01-01"
+    elif re.fullmatch(r"\d{4}-\d{2}", text):
+        text += "-01"
+    return pd.Timestamp(text)
+
+
+@cache
+def _leaders() -> tuple[re.Pattern | None, dict[str, tuple[Term, ...]]]:
+    """Alias regex over all office-holders and alias -> terms."""
+    by_alias: dict[str, list[Term]] = {}
+    with open(data_path("ties", "leaders.csv"), newline="", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            start = _floor(r["start"]) or pd.Timestamp("1900-01-01")
+            term = Term(r["iso3"], r["office"], r["person"], start, _floor(r["end"]),
+                        "[end unconfirmed]" in (r.get("source_note") or ""))
+            names = {r["person"].strip(), *(a.strip() for a in (r["aliases"] or "").split(";"))}
+            for name in names:
+                if len(name) >= 4 and name[0].isupper():  # "AbZ" and other short forms are too ambiguous
+                    by_alias.setdefault(name.lower(), []).append(term)
+    if not by_alias:
+        return None, {}
+    alts = sorted(by_alias, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.IGNORECASE)
+    return pattern, {k: tuple(v) for k, v in by_alias.items()}
+
+
+def _in_office(term: Term, when: pd.Timestamp | None) -> bool:
+    if when is None:
+        return True
+    if when < term.start:
+        return False
+    if term.end is not None:
+        return when <= term.end
+    return not term.current_unconfirmed
+
+
+def find_officials(text: str, when: pd.Timestamp | None) -> list[tuple[int, int, str, str]]:
+    """Office-holders named in ``text`` who were in office at ``when``.
+
+    Returns ``(start, end, iso3, via)`` with ``via`` ``"leader"`` (head of state
+    or government) or ``"official"`` (minister, envoy). A name must start with a
+    capital letter in the text. A name that maps to two states at that date is
+    skipped (ambiguous).
+    """
+    pattern, by_alias = _leaders()
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        if not m.group()[0].isupper():
+            continue
+        terms = by_alias[m.group().lower()]
+        if when is None:
+            latest = max(terms, key=lambda t: t.start)
+            live = [t for t in terms if t.person == latest.person]
+        else:
+            live = [t for t in terms if _in_office(t, when)]
+        states = {t.iso3 for t in live}
+        if len(states) != 1:
+            continue
+        via = "leader" if any(t.office in ("head_of_state", "head_of_government") for t in live) else "official"
+        out.append((m.start(), m.end(), states.pop(), via))
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# coreference phrases
+# --------------------------------------------------------------------------------------
+
+PAIR_PHRASE = re.compile(
+    r"\b(?:(?:the|their|those|these|our)\s+two\s+(?:countries|nations|states|sides|neighbou?rs|governments|leaders|"
+    r"republics|foreign\s+ministers|presidents|capitals)|both\s+(?:countries|nations|states|sides|governments|"
+    r"leaders|neighbou?rs|capitals))\b",
+    re.IGNORECASE,
+)
+PRONOUN = re.compile(r"\b(?:(?-i:He|he|She|she)|(?:his|her)\s+(?:administration|government))\b")
+
+
+@cache
+def _epithets() -> tuple[tuple[re.Pattern, frozenset[str]], ...]:
+    out = []
+    with open(data_path("ties", "epithets.csv"), newline="", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            out.append((re.compile(r"\b" + r["pattern"] + r"\b", re.IGNORECASE), frozenset(r["iso3"].split(";"))))
+    return tuple(out)
+
+
+def find_epithets(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Epithet spans ("the kingdom") with the set of states each may stand for."""
+    out = []
+    for pattern, states in _epithets():
+        out += [(m.start(), m.end(), states) for m in pattern.finditer(text)]
+    return sorted(out)

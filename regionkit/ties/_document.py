@@ -1,0 +1,222 @@
+"""Reading one article: entities per sentence, coreference across sentences, output rows."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from itertools import combinations
+
+import pandas as pd
+
+from regionkit._boilerplate import boilerplate_spans
+from regionkit.ties._actors import (
+    EPITHET_WINDOW,
+    PAIR_PHRASE,
+    PAIR_WINDOW,
+    PRONOUN,
+    PRONOUN_WINDOW,
+    find_epithets,
+    find_officials,
+)
+from regionkit.ties._reading import Ent, read_sentence
+
+_ACCORDS = re.compile(r"\bAbraham\s+Accords?\b", re.IGNORECASE)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs: runs of text between line breaks, stripped."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        piece = m.group()
+        lead = len(piece) - len(piece.lstrip())
+        s, e = m.start() + lead, m.start() + len(piece.rstrip())
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+class _Memory:
+    """What earlier sentences said, for coreference (windows in sentences)."""
+
+    def __init__(self) -> None:
+        self.states: list[tuple[int, int, str]] = []  # (sentence, start, iso3)
+        self.officials: list[tuple[int, int, str]] = []
+        self.pairs: dict[tuple[str, str], list[int]] = {}  # pair -> [count, last sentence]
+
+    def epithet(self, si: int, pos: int, states: frozenset[str], here: list[Ent]) -> str | None:
+        for e in sorted(here, key=lambda e: -e.start):
+            if e.end <= pos and e.iso in states:
+                return e.iso
+        for s, _, iso in reversed(self.states):
+            if s < si - EPITHET_WINDOW:
+                break
+            if iso in states:
+                return iso
+        return None
+
+    def pronoun(self, si: int, pos: int, here: list[Ent]) -> str | None:
+        for e in sorted(here, key=lambda e: -e.start):
+            if e.end <= pos and e.via in ("leader", "official"):
+                return e.iso
+        for s, _, iso in reversed(self.officials):
+            if s < si - PRONOUN_WINDOW:
+                break
+            return iso
+        return None
+
+    def pair(self, si: int) -> tuple[str, str] | None:
+        live = [(c, last, p) for p, (c, last) in self.pairs.items() if last >= si - PAIR_WINDOW]
+        return max(live)[2] if live else None
+
+    def remember(self, si: int, ents: list[Ent], pairs: list[tuple[str, str]]) -> None:
+        for e in ents:
+            if e.via in ("leader", "official"):
+                self.officials.append((si, e.start, e.iso))
+            elif e.via not in ("coreference", "group"):
+                self.states.append((si, e.start, e.iso))
+        for p in dict.fromkeys(pairs):
+            entry = self.pairs.setdefault(p, [0, si])
+            entry[0] += 1
+            entry[1] = si
+
+
+def _coreference(text: str, ss: int, se: int, si: int, here: list[Ent], memory: _Memory,
+                 epithets: list, pair_phrases: list, pronouns: list) -> list[Ent]:
+    """Entities for the epithets, pair phrases and pronouns of sentence ``si`` (absolute offsets)."""
+    out = []
+    for s, e, states in epithets:
+        if ss <= s < se:
+            iso = memory.epithet(si, s, states, here)
+            if iso:
+                out.append(Ent(s, e, iso, "coreference"))
+    for s, e in pronouns:
+        if ss <= s < se:
+            iso = memory.pronoun(si, s, here)
+            if iso:
+                out.append(Ent(s, e, iso, "coreference"))
+    for s, e in pair_phrases:
+        if ss <= s < se:
+            pair = memory.pair(si)
+            if pair:
+                out += [Ent(s, e, pair[0], "coreference"), Ent(s, e, pair[1], "coreference")]
+    return out
+
+
+def _in(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def read_article(
+    art_id: str,
+    text: str,
+    when: pd.Timestamp | None,
+    mentions: list[tuple[int, int, str, str]],
+    groups: list[tuple[int, int, str]],
+    *,
+    spans: list[tuple[int, int]],
+    sections: tuple[str, ...],
+    cue_re: re.Pattern,
+    cue_meta: dict,
+    include: frozenset[str],
+    unit: str,
+    members: Callable[[str, pd.Timestamp | None], list[str]],
+) -> list[tuple]:
+    """Rows of ``extract_ties`` for one article (see :func:`regionkit.extract_ties`).
+
+    ``mentions`` are ``(start, end, iso3, kind)`` of direct country mentions,
+    ``groups`` ``(start, end, group_id)`` of group mentions to expand as lists of
+    their members (empty unless ``expand_groups=`` asks).
+    """
+    noise = boilerplate_spans(text)
+    noise_starts = [s for s, _ in noise]
+    officials = find_officials(text, when)
+    epithets = find_epithets(text)
+    pair_phrases = [(m.start(), m.end()) for m in PAIR_PHRASE.finditer(text)]
+    pronouns = [(m.start(), m.end()) for m in PRONOUN.finditer(text)]
+    by_sentence: dict[int, list[Ent]] = {}
+    starts = [s for s, _ in spans]
+
+    def sentence_of(pos: int) -> int:
+        return max(bisect.bisect_right(starts, pos) - 1, 0)
+
+    for s, e, iso, kind in mentions:
+        by_sentence.setdefault(sentence_of(s), []).append(Ent(s, e, iso, kind))
+    for s, e, iso, via in officials:
+        by_sentence.setdefault(sentence_of(s), []).append(Ent(s, e, iso, via))
+    group_ents: dict[int, list[Ent]] = {}
+    for s, e, g in groups:
+        for iso in members(g, when):
+            group_ents.setdefault(sentence_of(s), []).append(Ent(s, e, iso, "group:" + g))
+    memory = _Memory()
+    rows: list[tuple] = []
+    for si, (ss, se) in enumerate(spans):
+        section = "boilerplate" if _in(noise, noise_starts, ss) else "body"
+        if section not in sections:
+            continue
+        here = by_sentence.get(si, [])
+        ents = here + group_ents.get(si, []) + _coreference(text, ss, se, si, here, memory, epithets,
+                                                            pair_phrases, pronouns)
+        if not ents:
+            continue
+        sentence = text[ss:se]
+        local = [Ent(e.start - ss, e.end - ss, e.iso, e.via) for e in ents]
+        ties, chains = read_sentence(sentence, local, cue_re, cue_meta, accords=bool(_ACCORDS.search(sentence)))
+        tied = set()
+        for r in ties:
+            tied.add((r.x.iso, r.y.iso))
+            target = None if r.source is None else (r.y.iso if r.source == r.x.iso else r.x.iso)
+            rows.append(_row(art_id, si, ss, se, sentence, r.x, r.y, r.source, target, r.relation, r.status))
+        if "co_member" in include:
+            for ch in chains:
+                mem = ch.members()
+                if len(mem) >= 3 and ("comma" in ch.links or any(e.via.startswith("group:") for e in mem)):
+                    for x, y in combinations(sorted(mem, key=lambda e: e.iso), 2):
+                        if (x.iso, y.iso) not in tied:
+                            rows.append(_row(art_id, si, ss, se, sentence, x, y, None, None, "co_member", "stated"))
+                            tied.add((x.iso, y.iso))
+        if "co_mention" in include and unit == "sentence":
+            direct = sorted({e.iso: e for e in ents if e.via in _DIRECT}.values(), key=lambda e: e.iso)
+            for x, y in combinations(direct, 2):
+                if (x.iso, y.iso) not in tied:
+                    rows.append(_row(art_id, si, ss, se, sentence, x, y, None, None, "co_mention", "stated"))
+        pairs = [(r.x.iso, r.y.iso) for r in ties]
+        pairs += [tuple(sorted(e.iso for e in ch.members())) for ch in chains if ch.is_pair()]
+        memory.remember(si, [Ent(e.start + ss, e.end + ss, e.iso, e.via) for e in ents], pairs)
+    if "co_mention" in include and unit == "paragraph":
+        rows += _paragraph_co_mentions(art_id, text, mentions, rows, noise, noise_starts, sections)
+    return rows
+
+
+_DIRECT = frozenset({"name", "demonym", "capital", "metonym", "place"})
+
+
+def _row(art_id, si, ss, se, sentence, x: Ent, y: Ent, source, target, relation, status) -> tuple:
+    group = ";".join(dict.fromkeys(e.via[6:] for e in (x, y) if e.via.startswith("group:"))) or None
+    via = ["group" if e.via.startswith("group:") else e.via for e in (x, y)]
+    return (art_id, si, x.iso, y.iso, source, target, relation, status, status in ("negated", "reported_denied"),
+            sentence, ss, se, x.start + ss if x.via != "implied" else None, x.end + ss if x.via != "implied" else None,
+            y.start + ss if y.via != "implied" else None, y.end + ss if y.via != "implied" else None,
+            via[0], via[1], group)
+
+
+def _paragraph_co_mentions(art_id, text, mentions, rows, noise, noise_starts, sections) -> list[tuple]:
+    tied = {(r[2], r[3]) for r in rows}
+    out = []
+    paras = paragraph_spans(text)
+    starts = [s for s, _ in paras]
+    by_para: dict[int, dict[str, Ent]] = {}
+    for s, e, iso, kind in mentions:
+        pi = max(bisect.bisect_right(starts, s) - 1, 0)
+        by_para.setdefault(pi, {}).setdefault(iso, Ent(s, e, iso, kind))
+    for pi, found in sorted(by_para.items()):
+        ps, pe = paras[pi]
+        section = "boilerplate" if _in(noise, noise_starts, ps) else "body"
+        if section not in sections:
+            continue
+        for x, y in combinations(sorted(found.values(), key=lambda e: e.iso), 2):
+            if (x.iso, y.iso) not in tied:
+                out.append(_row(art_id, pi, ps, pe, text[ps:pe], Ent(x.start - ps, x.end - ps, x.iso, x.via),
+                                Ent(y.start - ps, y.end - ps, y.iso, y.via), None, None, "co_mention", "stated"))
+    return out

@@ -1,0 +1,433 @@
+"""Reading one sentence: which countries are the arguments of which cue.
+
+The parties of a tie are the arguments of its cue, not whoever else shares the
+sentence. The reading is shallow and rule-based (no parser), in four steps:
+
+1. **Entities** — country mentions, office-holders and resolved coreference
+   phrases; neighbours that name one state ("Azerbaijani President Ilham
+   Aliyev", "Azerbaijan's capital, Baku") merge into one; a place after "in" /
+   "at" (or a capital after "from") is a **venue**, and so is never a party of a
+   meeting, treaty, normalisation or mediation; a "former" official is dropped.
+2. **Chains** — coordinated entities: "A, B and C", "A–B" (a hyphen pair),
+   "the two countries" (a pair by coreference).
+3. **Arguments of each cue**, inside its clause (clauses end at ``; ( ) :`` and
+   at but / while / whereas / although / where): the actor is the nearest chain
+   before the cue (at most 12 words away), the target the first chain after it
+   (at most 7 words, no comma); "by X" after the cue makes X the actor (passive);
+   "between A and B" after the cue gives the pair(s) A–B ("between A and B, C and
+   D" gives A–B and C–D; "between A and B, C and D" with one "and" gives A with
+   each). Then:
+
+   * actor and target: each actor with each target (a list of signatories "X, Y
+     and Z signed with W" ties each to W, never to each other);
+   * only an actor or only a target: a pair only when it is exactly two ("X and Y
+     agreed", "the two countries signed", "U.S.-Georgia partnership"); three or
+     more parties acting in parallel give nothing;
+   * mediation ("brokered", "mediated", "arranged", "facilitated"; "X hosted A
+     and B"): the mediator with each party (``mediation``) and the parties with
+     each other, labelled by the mediated matter (the nearest other cue, "peace"
+     as treaty, else meeting); "U.S. mediation", "US-brokered" make the
+     attached state the mediator of the clause's other parties;
+   * a host with one guest, or with three or more, meets each of them;
+   * "X joined the Abraham Accords" ties X to Israel (``normalisation``), and a
+     treaty between Israel and another party in a sentence naming the Abraham
+     Accords is a normalisation.
+4. **Cues without arguments** ("no guarantee a deal will be reached, … talks
+   between A and B") lend their relation and status to the pairs the clause's
+   other cues found.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from regionkit.ties._status import cue_status
+
+# Words that may sit between two mentions of one state, or around a coordination.
+_FILL = r"(?:\s*(?:(?-i:[A-Z][\w.'\u2019\-]*)|of|the|al|bin|ibn|el|de|von|van)\b\.?)*"
+_LINK = re.compile(
+    rf"^{_FILL}\s*(?P<sep>,\s*(?:and|or|as\s+well\s+as|including|plus)?|and|or|&|as\s+well\s+as|including|plus|"
+    rf"together\s+with|along\s+with)\s*{_FILL}\s*$",
+    re.IGNORECASE,
+)
+_PAIR_SEP = {"-", "\u2013", "\u2011", "/", "\u2010"}
+_SAME = re.compile(rf"^{_FILL}\s*(?:[,(]|['\u2019]s(?:\s+capital(?:\s+city)?)?,?|\s)*{_FILL}\s*\)?\s*,?\s*$",
+                   re.IGNORECASE)
+_VENUE = re.compile(r"(?:(?P<prev>[\w\u2019']+)\s+)?\b(?:in|at|inside)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?$",
+                    re.IGNORECASE)
+_NOT_VENUE_PREV = frozenset(
+    "officials counterparts leaders authorities government governments including partners allies colleagues people "
+    "diplomats ministers representatives delegation delegations".split()
+)
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_FORMER = re.compile(r"\b(?:former|ex-|late)\s*(?:(?-i:[A-Z])[\w.\-]*\s+){0,4}$", re.IGNORECASE)
+_BREAK = re.compile(r"[;():\[\]]|\s[\u2014\u2013-]\s|\u2014|\b(?:but|while|whereas|although|though|where|whereby|"
+                    r"meanwhile|however)\b", re.IGNORECASE)
+_BETWEEN = re.compile(r"^\W*(?:[\w'\u2019-]+\W+){0,4}?between\s+(?:the\s+)?", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_MODIFIER = re.compile(r"^\s*(?:[-\u2013]|['\u2019]s)?\s*$")
+_IN_RIGHT = re.compile(r"^\s+(?:in|into|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
+_PEACE = re.compile(r"\bpeace\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w'\u2019-]+")
+LEFT_WORDS = 12
+RIGHT_WORDS = 7
+#: Relations whose actor -> target direction is kept in ``source`` / ``target``.
+DIRECTED = frozenset({"normalisation", "conflict", "mediation", "trade_energy", "other"})
+_VENUE_OK = frozenset({"conflict", "trade_energy", "other"})
+_STATUS_RANK = {"stated": 0, "planned": 1, "conditional": 2, "reported_denied": 3, "negated": 4}
+
+
+@dataclass(slots=True)
+class Ent:
+    """A state in a sentence: offsets relative to the sentence, ISO3 and how it was found."""
+
+    start: int
+    end: int
+    iso: str
+    via: str
+    venue: bool = False
+
+
+@dataclass(slots=True)
+class Chain:
+    """Coordinated entities; ``links[i]`` joins ``ents[i]`` and ``ents[i + 1]`` (and / comma / pair / or)."""
+
+    ents: list[Ent]
+    links: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.ents[0].start
+
+    @property
+    def end(self) -> int:
+        return self.ents[-1].end
+
+    @property
+    def venue(self) -> bool:
+        return self.ents[0].venue
+
+    def members(self) -> list[Ent]:
+        """One entity per distinct state, in order."""
+        seen: dict[str, Ent] = {}
+        for e in self.ents:
+            seen.setdefault(e.iso, e)
+        return list(seen.values())
+
+    def is_pair(self) -> bool:
+        """Exactly two states joined by "and", a hyphen or a pair phrase ("X and Y", "X-Y", "the two")."""
+        return len(self.members()) == 2 and len(self.links) == 1 and self.links[0] in ("and", "pair")
+
+
+@dataclass(slots=True)
+class Row:
+    """A tie read in one sentence."""
+
+    x: Ent
+    y: Ent
+    relation: str
+    status: str
+    source: str | None
+    cue: int
+
+
+# --------------------------------------------------------------------------------------
+# entities and chains
+# --------------------------------------------------------------------------------------
+
+
+def prepare_entities(text: str, ents: list[Ent]) -> list[Ent]:
+    """Drop nested and "former" entities, merge neighbours naming one state, mark venues."""
+    ents = sorted(ents, key=lambda e: (e.start, -(e.end - e.start)))
+    kept: list[Ent] = []
+    for e in ents:
+        if kept and e.start < kept[-1].end and not (e.start == kept[-1].start and e.end == kept[-1].end):
+            continue  # nested in the previous one (pair phrases share one span: keep both)
+        if _FORMER.search(text[max(0, e.start - 60):e.start]):
+            continue
+        if kept and kept[-1].iso == e.iso and kept[-1].end <= e.start and len(text[kept[-1].end:e.start]) <= 60 \
+                and _SAME.match(text[kept[-1].end:e.start]):
+            prev = kept[-1]
+            better = prev.via if prev.via not in ("leader", "official", "coreference") else e.via
+            kept[-1] = Ent(prev.start, e.end, prev.iso, better, prev.venue)
+            continue
+        before = text[max(0, e.start - 50):e.start]
+        m = _VENUE.search(before)
+        if m and (m.group("prev") or "").lower() not in _NOT_VENUE_PREV:
+            e.venue = True
+        elif e.via == "capital" and _FROM.search(before):
+            e.venue = True
+        kept.append(e)
+    return kept
+
+
+def build_chains(text: str, ents: list[Ent]) -> list[Chain]:
+    """Group entities into coordination chains."""
+    chains: list[Chain] = []
+    for e in ents:
+        if chains:
+            prev = chains[-1].ents[-1]
+            gap = text[prev.end:e.start]
+            link = None
+            if e.start == prev.start and e.end == prev.end:
+                link = "and"  # the two states of a pair phrase
+            elif gap.strip() in _PAIR_SEP and len(gap.strip()) == len(gap) and gap:
+                link = "pair"
+            elif len(gap) <= 80:
+                m = _LINK.match(gap)
+                if m:
+                    sep = re.sub(r"\s+", " ", m.group("sep").strip().lower())
+                    link = "comma" if sep == "," else ("or" if sep in ("or", ", or") else "and")
+            if link is not None and not (e.venue and not prev.venue):
+                chains[-1].ents.append(e)
+                chains[-1].links.append(link)
+                continue
+        chains.append(Chain([e]))
+    return chains
+
+
+def _pairs_of_list(chain: Chain) -> list[tuple[Ent, Ent]]:
+    """Parties named after "between": "A and B", "A and B, C and D, ...", or "A and B, C, D" (A with each)."""
+    ents, links = chain.members(), chain.links
+    if len(ents) < 2:
+        return []
+    if len(ents) == 2:
+        return [(ents[0], ents[1])]
+    if len(ents) == len(chain.ents) and len(ents) % 2 == 0 and all(
+        lk == ("and" if i % 2 == 0 else "comma") for i, lk in enumerate(links)
+    ):
+        return [(ents[i], ents[i + 1]) for i in range(0, len(ents), 2)]
+    if links and links[0] == "and":
+        return [(ents[0], other) for other in ents[1:]]
+    return []
+
+
+# --------------------------------------------------------------------------------------
+# cues and their arguments
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cue:
+    start: int
+    end: int
+    relation: str
+    role: str
+    status: str
+    clause: int
+    used: bool = False
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+class _Sentence:
+    """The state of one sentence while its cues are read."""
+
+    def __init__(self, text: str, ents: list[Ent], cue_re: re.Pattern, cue_meta: dict, accords: bool):
+        self.text = text
+        self.ents = prepare_entities(text, ents)
+        self.chains = build_chains(text, self.ents)
+        self.breaks = [m.start() for m in _BREAK.finditer(text)]
+        self.accords = accords
+        self.rows: list[Row] = []
+        self.cues: list[_Cue] = []
+        for m in cue_re.finditer(text):
+            relation, role = cue_meta[m.lastgroup]
+            self.cues.append(_Cue(m.start(), m.end(), relation, role, cue_status(text, m.start(), m.end()),
+                                  self.clause(m.start())))
+
+    def clause(self, pos: int) -> int:
+        return bisect.bisect_right(self.breaks, pos)
+
+    def left(self, cue: _Cue) -> Chain | None:
+        best = None
+        for ch in self.chains:
+            if ch.end > cue.start:
+                break
+            if not ch.venue and self.clause(ch.start) == cue.clause and self.clause(ch.end - 1) == cue.clause:
+                best = ch
+        if best is not None and _words(self.text[best.end:cue.start]) <= LEFT_WORDS:
+            return best
+        return None
+
+    def right(self, cue: _Cue) -> tuple[Chain | None, bool]:
+        """First chain after the cue in its clause, and whether it is a passive "by" actor."""
+        for ch in self.chains:
+            if ch.start < cue.end:
+                continue
+            gap = self.text[cue.end:ch.start]
+            if self.clause(ch.start) != cue.clause or _words(gap) > RIGHT_WORDS or re.search(r"[,;:]", gap):
+                return None, False
+            if ch.venue and not (cue.relation in _VENUE_OK and _IN_RIGHT.match(gap)):
+                continue
+            return ch, bool(_BY.search(gap))
+        return None, False
+
+    def between(self, cue: _Cue) -> Chain | None:
+        m = _BETWEEN.match(self.text[cue.end:cue.end + 60])
+        if not m:
+            return None
+        at = cue.end + m.end()
+        for ch in self.chains:
+            if ch.start >= at:
+                gap = self.text[at:ch.start]
+                if _words(gap) <= 4 and not re.search(r"[,;:]", gap) and self.clause(ch.start) == cue.clause:
+                    return ch
+                return None
+        return None
+
+    def add(self, x: Ent, y: Ent, relation: str, cue: _Cue, source: Ent | None = None) -> None:
+        if x.iso == y.iso:
+            return
+        if self.accords and relation == "treaty" and "ISR" in (x.iso, y.iso):
+            relation = "normalisation"
+        src = source.iso if source is not None and (relation in DIRECTED or cue.role == "host") else None
+        self.rows.append(Row(x, y, relation, cue.status, src, cue.start))
+        cue.used = True
+
+    def matter(self, cue: _Cue, until: int) -> str:
+        """What a mediation was about: the nearest other cue after it in the clause, "peace", else meeting."""
+        for other in self.cues:
+            if other.start > cue.start and other.start < until and other.clause == cue.clause \
+                    and other.relation != "mediation" and other.role != "host":
+                return other.relation
+        if _PEACE.search(self.text[cue.start:until + 1]):
+            return "treaty"
+        return "meeting"
+
+
+def _read_between(s: _Sentence, cue: _Cue, chain: Chain) -> None:
+    pairs = _pairs_of_list(chain)
+    if not pairs:
+        return
+    mediation = cue.relation == "mediation" or cue.role == "host"
+    rel = s.matter(cue, chain.start) if mediation else cue.relation
+    for x, y in pairs:
+        s.add(x, y, rel, cue)
+    if mediation:
+        actor = s.left(cue)
+        if actor is not None:
+            for a in actor.members():
+                for p in {e.iso: e for pair in pairs for e in pair}.values():
+                    s.add(a, p, "mediation", cue, source=a)
+    for other in s.cues:  # the cue that names the matter is read with it
+        if other.clause == cue.clause and cue.start < other.start < chain.start:
+            other.used = True
+
+
+def _read_mediation(s: _Sentence, cue: _Cue, actor: Chain | None, target: Chain | None) -> None:
+    if actor is not None and _MODIFIER.match(s.text[actor.end:cue.start]) and target is None:
+        # "after U.S. mediation", "US-brokered": the clause's other parties
+        mediators = {e.iso for e in actor.members()}
+        parties = [e for e in s.ents if not e.venue and e.iso not in mediators and s.clause(e.start) == cue.clause]
+        for m in actor.members():
+            for p in {e.iso: e for e in parties}.values():
+                s.add(m, p, "mediation", cue, source=m)
+        return
+    if target is None:
+        return
+    guests = target.members()
+    if actor is not None:
+        for a in actor.members():
+            for g in guests:
+                s.add(a, g, "mediation", cue, source=a)
+    if target.is_pair():
+        s.add(guests[0], guests[1], s.matter(cue, len(s.text)), cue)
+
+
+def _read_host(s: _Sentence, cue: _Cue, actor: Chain | None, target: Chain | None) -> None:
+    if target is None:
+        return
+    guests = target.members()
+    if len(guests) == 2 and target.is_pair():
+        if actor is not None:
+            for a in actor.members():
+                for g in guests:
+                    s.add(a, g, "mediation", cue, source=a)
+        s.add(guests[0], guests[1], "meeting", cue)
+    elif actor is not None:
+        for a in actor.members():
+            for g in guests:
+                s.add(a, g, "meeting", cue, source=a)
+
+
+def _read_cue(s: _Sentence, cue: _Cue) -> None:
+    between = s.between(cue)
+    if between is not None:
+        _read_between(s, cue, between)
+        return
+    actor = s.left(cue)
+    target, passive = s.right(cue)
+    if passive:
+        actor, target = target, actor
+    if cue.role == "accords":
+        for ch in (actor, target):
+            for e in ch.members() if ch is not None else ():
+                if e.iso != "ISR":
+                    s.add(e, Ent(e.start, e.end, "ISR", "implied"), "normalisation", cue, source=e)
+        return
+    if cue.role == "host":
+        _read_host(s, cue, actor, target)
+        return
+    if cue.relation == "mediation":
+        _read_mediation(s, cue, actor, target)
+        return
+    if actor is not None and target is not None:
+        for a in actor.members():
+            for t in target.members():
+                s.add(a, t, cue.relation, cue, source=a)
+        return
+    only = actor if actor is not None else target
+    if only is not None and only.is_pair():
+        x, y = only.members()
+        s.add(x, y, cue.relation, cue)
+
+
+def read_sentence(text: str, ents: list[Ent], cue_re: re.Pattern, cue_meta: dict, *,
+                  accords: bool = False) -> tuple[list[Row], list[Chain]]:
+    """Read the ties of one sentence.
+
+    Parameters
+    ----------
+    text : str
+        The sentence.
+    ents : list of Ent
+        Its entities (offsets relative to ``text``).
+    cue_re, cue_meta
+        The compiled cue table (see ``_cues._compiled``).
+    accords : bool
+        Whether the sentence names the Abraham Accords.
+
+    Returns
+    -------
+    rows : list of Row
+        One row per pair and relation (the best status kept).
+    chains : list of Chain
+        The sentence's coordination chains (for coreference and ``co_member``).
+    """
+    s = _Sentence(text, ents, cue_re, cue_meta, accords)
+    if len({e.iso for e in s.ents}) < 2 or not s.cues:
+        return [], s.chains
+    for cue in s.cues:
+        if not cue.used:
+            _read_cue(s, cue)
+    # cues without arguments lend their relation to the pairs their clause's cues found
+    found = [(r, s.clause(r.cue)) for r in s.rows if r.relation != "mediation"]
+    for cue in s.cues:
+        if cue.used or cue.role:
+            continue
+        for r, clause in found:
+            if clause == cue.clause and r.relation != cue.relation:
+                s.rows.append(Row(r.x, r.y, cue.relation, cue.status, r.source if cue.relation in DIRECTED else None,
+                                  cue.start))
+    best: dict[tuple[str, str, str], Row] = {}
+    for r in s.rows:
+        x, y = (r.x, r.y) if r.x.iso < r.y.iso else (r.y, r.x)
+        key = (x.iso, y.iso, r.relation)
+        if key not in best or _STATUS_RANK[r.status] < _STATUS_RANK[best[key].status]:
+            best[key] = Row(x, y, r.relation, r.status, r.source, r.cue)
+    return list(best.values()), s.chains

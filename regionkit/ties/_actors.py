@@ -121,12 +121,39 @@ def find_officials(text: str, when: pd.Timestamp | None) -> list[tuple[int, int,
 # --------------------------------------------------------------------------------------
 
 PAIR_PHRASE = re.compile(
-    r"\b(?:(?:the|their|those|these|our)\s+two\s+(?:countries|nations|states|sides|neighbou?rs|governments|leaders|"
+    r"\b(?:(?:the|their|those|these|our)\s+two\s+(?:(?:[A-Z][\w-]*|former|neighbou?ring|rival|warring|Soviet|"
+    r"Asian|Gulf|South)\s+){0,3}(?:countries|nations|states|sides|neighbou?rs|governments|leaders|"
     r"republics|foreign\s+ministers|presidents|capitals)|both\s+(?:countries|nations|states|sides|governments|"
     r"leaders|neighbou?rs|capitals))\b",
     re.IGNORECASE,
 )
-PRONOUN = re.compile(r"\b(?:(?-i:He|he|She|she)|(?:his|her)\s+(?:administration|government))\b")
+PRONOUN = re.compile(r"\b(?:He|he|She|she|(?:[Hh]is|[Hh]er)\s+(?:[Aa]dministration|government))\b")
+FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b(?!\.)")
+_SPEAKER_BEFORE = re.compile(r"(?:^|\b(?:statement|remarks|readout|message|attributable\s+to)\s+(?:\w+\s+){0,6})\W*$",
+                             re.IGNORECASE)
+GROUP_BACKREF = re.compile(r"\b(?:the|these|those|all|each\s+of\s+the)\s+(?:two|three|four|five|six|seven|eight|nine|"
+                           r"ten|\d+)\s+(?:(?:countries|nations|states|republics)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+GROUP_WINDOW = 10
+
+
+def find_speaker(text: str, spans: list[tuple[int, int]], officials: list[tuple[int, int, str, str]]) -> str | None:
+    """The state of the speaker of a statement or transcript, when its opening names one.
+
+    An office-holder named in the first two sentences counts as the speaker when
+    the name opens a speaker line ("SECRETARY BLINKEN: ...", "President Trump."),
+    or follows "Statement by", "Remarks by", "attributable to". The speaker's
+    "I", "we", "my", "our" then stand for that state (TIES.md §2).
+    """
+    for ss, se in spans[:2]:
+        for s, e, iso, _ in officials:
+            if not ss <= s < se:
+                continue
+            after = text[e:se].strip()
+            line_start = text.rfind("\n", 0, s) + 1
+            if after.startswith(":") or (after in ("", ".") and s - max(ss, line_start) <= 30) \
+                    or _SPEAKER_BEFORE.search(text[max(ss, line_start):s]) and s - max(ss, line_start) <= 80:
+                return iso
+    return None
 
 
 @cache

@@ -12,15 +12,20 @@ import pandas as pd
 from regionkit._boilerplate import boilerplate_spans
 from regionkit.ties._actors import (
     EPITHET_WINDOW,
+    FIRST_PERSON,
+    GROUP_BACKREF,
+    GROUP_WINDOW,
     PAIR_PHRASE,
     PAIR_WINDOW,
     PRONOUN,
     PRONOUN_WINDOW,
     find_epithets,
     find_officials,
+    find_speaker,
 )
 from regionkit.ties._reading import Ent, read_sentence
 
+_GROUP_NOUN = re.compile(r"\s+(?:countries|nations|states|republics|governments|leaders|partners)\b", re.IGNORECASE)
 _ACCORDS = re.compile(r"\bAbraham\s+Accords?\b", re.IGNORECASE)
 
 
@@ -43,6 +48,17 @@ class _Memory:
         self.states: list[tuple[int, int, str]] = []  # (sentence, start, iso3)
         self.officials: list[tuple[int, int, str]] = []
         self.pairs: dict[tuple[str, str], list[int]] = {}  # pair -> [count, last sentence]
+        self.lists: list[tuple[int, list[str]]] = []  # (sentence, states of a list of two or more)
+
+    def named_list(self, si: int, states: list[str]) -> list[str] | None:
+        """The latest list of two or more of ``states`` named in the last sentences ("the five ..." points back)."""
+        for s, isos in reversed(self.lists):
+            if s < si - GROUP_WINDOW:
+                break
+            common = [i for i in isos if i in states]
+            if len(common) >= 2:
+                return common
+        return None
 
     def epithet(self, si: int, pos: int, states: frozenset[str], here: list[Ent]) -> str | None:
         for e in sorted(here, key=lambda e: -e.start):
@@ -69,7 +85,8 @@ class _Memory:
         live = [(c, last, p) for p, (c, last) in self.pairs.items() if last >= si - PAIR_WINDOW]
         return max(live)[2] if live else None
 
-    def remember(self, si: int, ents: list[Ent], pairs: list[tuple[str, str]]) -> None:
+    def remember(self, si: int, ents: list[Ent], pairs: list[tuple[str, str]], lists: list[list[str]]) -> None:
+        self.lists += [(si, isos) for isos in lists]
         for e in ents:
             if e.via in ("leader", "official"):
                 self.officials.append((si, e.start, e.iso))
@@ -82,7 +99,8 @@ class _Memory:
 
 
 def _coreference(text: str, ss: int, se: int, si: int, here: list[Ent], memory: _Memory,
-                 epithets: list, pair_phrases: list, pronouns: list) -> list[Ent]:
+                 epithets: list, pair_phrases: list, pronouns: list,
+                 here_pair: Callable[[int], tuple[str, str] | None]) -> list[Ent]:
     """Entities for the epithets, pair phrases and pronouns of sentence ``si`` (absolute offsets)."""
     out = []
     for s, e, states in epithets:
@@ -97,7 +115,7 @@ def _coreference(text: str, ss: int, se: int, si: int, here: list[Ent], memory: 
                 out.append(Ent(s, e, iso, "coreference"))
     for s, e in pair_phrases:
         if ss <= s < se:
-            pair = memory.pair(si)
+            pair = here_pair(s) or memory.pair(si)
             if pair:
                 out += [Ent(s, e, pair[0], "coreference"), Ent(s, e, pair[1], "coreference")]
     return out
@@ -122,12 +140,16 @@ def read_article(
     include: frozenset[str],
     unit: str,
     members: Callable[[str, pd.Timestamp | None], list[str]],
+    expand: set[str] | None,
 ) -> list[tuple]:
     """Rows of ``extract_ties`` for one article (see :func:`regionkit.extract_ties`).
 
     ``mentions`` are ``(start, end, iso3, kind)`` of direct country mentions,
-    ``groups`` ``(start, end, group_id)`` of group mentions to expand as lists of
-    their members (empty unless ``expand_groups=`` asks).
+    ``groups`` ``(start, end, group_id)`` of group mentions: those in ``expand``
+    (``None``: all) are read as the list of their members; the others stand for
+    a list named earlier only when they point back to it ("the five Central
+    Asian countries" after the five were named, within ``GROUP_WINDOW``
+    sentences).
     """
     noise = boilerplate_spans(text)
     noise_starts = [s for s, _ in noise]
@@ -146,9 +168,15 @@ def read_article(
     for s, e, iso, via in officials:
         by_sentence.setdefault(sentence_of(s), []).append(Ent(s, e, iso, via))
     group_ents: dict[int, list[Ent]] = {}
+    backrefs: list[tuple[int, int, str]] = []
     for s, e, g in groups:
-        for iso in members(g, when):
-            group_ents.setdefault(sentence_of(s), []).append(Ent(s, e, iso, "group:" + g))
+        if expand is None or g in expand:
+            for iso in members(g, when):
+                group_ents.setdefault(sentence_of(s), []).append(Ent(s, e, iso, "group:" + g))
+        elif GROUP_BACKREF.search(text[max(0, s - 60):s]):
+            backrefs.append((s, e, g))
+    speaker = find_speaker(text, spans, officials)
+    first_person = [(m.start(), m.end()) for m in FIRST_PERSON.finditer(text)] if speaker else []
     memory = _Memory()
     rows: list[tuple] = []
     for si, (ss, se) in enumerate(spans):
@@ -156,13 +184,32 @@ def read_article(
         if section not in sections:
             continue
         here = by_sentence.get(si, [])
+        sentence = text[ss:se]
+        accords = bool(_ACCORDS.search(sentence))
+
+        def here_pair(pos: int) -> tuple[str, str] | None:
+            """The latest pair tied earlier in this sentence (a first reading without pair phrases)."""
+            local = [Ent(e.start - ss, e.end - ss, e.iso, e.via) for e in here if e.end <= pos]
+            first, _ = read_sentence(sentence, local, cue_re, cue_meta, accords=accords)
+            first = [r for r in first if r.relation != "mediation"]
+            if not first:
+                return None
+            r = max(first, key=lambda r: r.cue)
+            return (r.x.iso, r.y.iso)
+
         ents = here + group_ents.get(si, []) + _coreference(text, ss, se, si, here, memory, epithets,
-                                                            pair_phrases, pronouns)
+                                                            pair_phrases, pronouns, here_pair)
+        ents += [Ent(s, e, speaker, "coreference") for s, e in first_person if ss <= s < se]
+        for s, e, g in backrefs:
+            if ss <= s < se:
+                named = memory.named_list(si, members(g, when))
+                noun = _GROUP_NOUN.match(text, e)
+                end = noun.end() if noun else e
+                ents += [Ent(s, end, iso, "coreference") for iso in named or ()]
         if not ents:
             continue
-        sentence = text[ss:se]
         local = [Ent(e.start - ss, e.end - ss, e.iso, e.via) for e in ents]
-        ties, chains = read_sentence(sentence, local, cue_re, cue_meta, accords=bool(_ACCORDS.search(sentence)))
+        ties, chains = read_sentence(sentence, local, cue_re, cue_meta, accords=accords)
         tied = set()
         for r in ties:
             tied.add((r.x.iso, r.y.iso))
@@ -183,7 +230,9 @@ def read_article(
                     rows.append(_row(art_id, si, ss, se, sentence, x, y, None, None, "co_mention", "stated"))
         pairs = [(r.x.iso, r.y.iso) for r in ties]
         pairs += [tuple(sorted(e.iso for e in ch.members())) for ch in chains if ch.is_pair()]
-        memory.remember(si, [Ent(e.start + ss, e.end + ss, e.iso, e.via) for e in ents], pairs)
+        lists = [[e.iso for e in ch.members()] for ch in chains
+                 if len(ch.members()) >= 2 and not any(e.via.startswith("group:") for e in ch.ents)]
+        memory.remember(si, [Ent(e.start + ss, e.end + ss, e.iso, e.via) for e in ents], pairs, lists)
     if "co_mention" in include and unit == "paragraph":
         rows += _paragraph_co_mentions(art_id, text, mentions, rows, noise, noise_starts, sections)
     return rows

@@ -201,10 +201,8 @@ def _run(mentions, arts, cue_re, cue_meta, wanted, unit, sections, expand) -> pd
                                direct["kind"].astype(str).tolist()):
         by_article.setdefault(a, []).append((s, e, iso, k))
     groups_by_article: dict[str, list[tuple[int, int, str]]] = {}
-    if expand is None or expand:
+    if "group" in mentions.columns:
         gm = mentions[(kinds == "group").to_numpy() & mentions["group"].notna().to_numpy()]
-        if expand:
-            gm = gm[gm["group"].isin(sorted(expand)).to_numpy()]
         for a, s, e, g in zip(gm["article_id"].astype(str).tolist(), gm["start"].astype("int64").tolist(),
                               gm["end"].astype("int64").tolist(), gm["group"].astype(str).tolist()):
             groups_by_article.setdefault(a, []).append((s, e, g))
@@ -222,7 +220,7 @@ def _run(mentions, arts, cue_re, cue_meta, wanted, unit, sections, expand) -> pd
             continue
         rows += read_article(art_id, text, _when(dates.get(art_id)), found, groups_by_article.get(art_id, []),
                              spans=sentence_spans(text), sections=sections, cue_re=cue_re, cue_meta=cue_meta,
-                             include=wanted, unit=unit, members=members)
+                             include=wanted, unit=unit, members=members, expand=expand)
     if not rows:
         return TIES_META.copy()
     out = pd.DataFrame(rows, columns=list(_TIES_COLUMNS))

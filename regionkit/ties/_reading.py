@@ -63,15 +63,24 @@ _NOT_VENUE_PREV = frozenset(
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:former|ex-|late)\s*(?:(?-i:[A-Z])[\w.\-]*\s+){0,4}$", re.IGNORECASE)
-_BREAK = re.compile(r"[;():\[\]]|\s[\u2014\u2013-]\s|\u2014|\b(?:but|while|whereas|although|though|where|whereby|"
+_BREAK = re.compile(r"[;():\[\]]|\b(?:but|while|whereas|although|though|where|whereby|"
                     r"meanwhile|however)\b", re.IGNORECASE)
 _BETWEEN = re.compile(r"^\W*(?:[\w'\u2019-]+\W+){0,4}?between\s+(?:the\s+)?", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _MODIFIER = re.compile(r"^\s*(?:[-\u2013]|['\u2019]s)?\s*$")
+_SINGULAR_VERB = re.compile(r"^\s+(?:has|is|was|does|remains|says|wants|plans|seeks|hopes|signed\s+its)\b", re.IGNORECASE)
+_TO_COUNTERPART = re.compile(r"\b(?:with|to|against|from|towards?|into|on)\s+(?:the\s+)?$", re.IGNORECASE)
+_INCLUDING = re.compile(r"^[^,;:]*,\s*(?:including|notably|especially|particularly)\s+(?:in\s+)?(?:nearby\s+|neighbou?ring\s+)?(?:the\s+)?$",
+                        re.IGNORECASE)
+_NEW_SUBJECT = re.compile(r"^\s*(?:the|a|an|this|that|these|those|some|many|most|several|all|both|each|its|their|his|her|"
+                          r"(?-i:[A-Z])|\d|one|two|three|four|five|six|seven|eight|nine|ten|it|they|he|she|we|who|which)\b",
+                          re.IGNORECASE)
+_POSSESSIVE = frozenset({"my", "our", "his", "her", "their", "its"})
 _IN_RIGHT = re.compile(r"^\s+(?:in|into|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
 _PEACE = re.compile(r"\bpeace\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'\u2019-]+")
 LEFT_WORDS = 12
+LEND_CHARS = 80
 RIGHT_WORDS = 7
 #: Relations whose actor -> target direction is kept in ``source`` / ``target``.
 DIRECTED = frozenset({"normalisation", "conflict", "mediation", "trade_energy", "other"})
@@ -115,6 +124,16 @@ class Chain:
         for e in self.ents:
             seen.setdefault(e.iso, e)
         return list(seen.values())
+
+    def units(self) -> list[list[Ent]]:
+        """Entities grouped by span: a pair phrase or a group read as its members is one unit."""
+        out: list[list[Ent]] = []
+        for e in self.ents:
+            if out and out[-1][0].start == e.start and out[-1][0].end == e.end:
+                out[-1].append(e)
+            else:
+                out.append([e])
+        return out
 
     def is_pair(self) -> bool:
         """Exactly two states joined by "and", a hyphen or a pair phrase ("X and Y", "X-Y", "the two")."""
@@ -180,6 +199,8 @@ def build_chains(text: str, ents: list[Ent]) -> list[Chain]:
                 if m:
                     sep = re.sub(r"\s+", " ", m.group("sep").strip().lower())
                     link = "comma" if sep == "," else ("or" if sep in ("or", ", or") else "and")
+            if link == "and" and gap.strip().lower() in ("and", ", and") and _SINGULAR_VERB.match(text[e.end:e.end + 20]):
+                link = None  # "... with Israel and Turkey has resumed ...": a new clause, not a list
             if link is not None and not (e.venue and not prev.venue):
                 chains[-1].ents.append(e)
                 chains[-1].links.append(link)
@@ -191,10 +212,17 @@ def build_chains(text: str, ents: list[Ent]) -> list[Chain]:
 def _pairs_of_list(chain: Chain) -> list[tuple[Ent, Ent]]:
     """Parties named after "between": "A and B", "A and B, C and D, ...", or "A and B, C, D" (A with each)."""
     ents, links = chain.members(), chain.links
+    units = chain.units()
+    if len(units) == 1 and len(ents) == 2:  # "between the two countries"
+        return [(ents[0], ents[1])]
+    if len(units) == 1 and len(ents) > 2:
+        return []
+    if len(units) == 2 and max(len(u) for u in units) > 1:  # "between the five Central Asian countries and X"
+        return [(x, y) for x in units[0] for y in units[1] if x.iso != y.iso]
     if len(ents) < 2:
         return []
     if len(ents) == 2:
-        return [(ents[0], ents[1])]
+        return [(ents[0], ents[1])] if chain.is_pair() else []
     if len(ents) == len(chain.ents) and len(ents) % 2 == 0 and all(
         lk == ("and" if i % 2 == 0 else "comma") for i, lk in enumerate(links)
     ):
@@ -218,10 +246,12 @@ class _Cue:
     status: str
     clause: int
     used: bool = False
+    argued: bool = False
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words of a gap that count towards the argument windows (names and titles do not)."""
+    return sum(1 for w in _WORD.findall(text) if not w[0].isupper())
 
 
 class _Sentence:
@@ -243,28 +273,38 @@ class _Sentence:
     def clause(self, pos: int) -> int:
         return bisect.bisect_right(self.breaks, pos)
 
-    def left(self, cue: _Cue) -> Chain | None:
+    def left(self, cue: _Cue, venues: bool = False) -> Chain | None:
         best = None
         for ch in self.chains:
             if ch.end > cue.start:
                 break
-            if not ch.venue and self.clause(ch.start) == cue.clause and self.clause(ch.end - 1) == cue.clause:
+            if (venues or not ch.venue) and self.clause(ch.start) == cue.clause and self.clause(ch.end - 1) == cue.clause:
                 best = ch
-        if best is not None and _words(self.text[best.end:cue.start]) <= LEFT_WORDS:
-            return best
-        return None
+        if best is None:
+            return None
+        gap = self.text[best.end:cue.start]
+        if _words(gap) > LEFT_WORDS or ("," in gap and _NEW_SUBJECT.match(gap.rsplit(",", 1)[1])):
+            return None
+        return best
 
     def right(self, cue: _Cue) -> tuple[Chain | None, bool]:
         """First chain after the cue in its clause, and whether it is a passive "by" actor."""
         for ch in self.chains:
-            if ch.start < cue.end:
+            if ch.start <= cue.start:
                 continue
-            gap = self.text[cue.end:ch.start]
-            if self.clause(ch.start) != cue.clause or _words(gap) > RIGHT_WORDS or re.search(r"[,;:]", gap):
+            gap = self.text[min(cue.end, ch.start):ch.start]
+            if self.clause(ch.start) != cue.clause or _words(gap) > RIGHT_WORDS or (
+                    re.search(r"[,;:]", gap) and not _INCLUDING.match(gap)):
                 return None, False
             if ch.venue and not (cue.relation in _VENUE_OK and _IN_RIGHT.match(gap)):
                 continue
-            return ch, bool(_BY.search(gap))
+            if all(self.text[e.start:e.end].lower() in _POSSESSIVE for e in ch.ents):
+                continue  # "thank my colleagues from ...": a possessive is not the object
+            if _BY.search(gap):  # passive: the actor belongs to the cue nearest to "by"
+                if any(cue.end <= c.start < ch.start for c in self.cues):
+                    return None, False
+                return ch, True
+            return ch, False
         return None, False
 
     def between(self, cue: _Cue) -> Chain | None:
@@ -358,12 +398,21 @@ def _read_host(s: _Sentence, cue: _Cue, actor: Chain | None, target: Chain | Non
 def _read_cue(s: _Sentence, cue: _Cue) -> None:
     between = s.between(cue)
     if between is not None:
+        cue.argued = True
         _read_between(s, cue, between)
         return
     actor = s.left(cue)
     target, passive = s.right(cue)
     if passive:
         actor, target = target, actor
+        if target is None and cue.relation in _VENUE_OK:
+            target = s.left(cue, venues=True)
+    cue.argued = actor is not None or target is not None
+    if actor is not None and target is not None:  # cues inside the predicate are read with it
+        lo, hi = min(actor.end, target.end), max(actor.start, target.start)
+        for other in s.cues:
+            if other is not cue and lo <= other.start < hi:
+                other.used = True
     if cue.role == "accords":
         for ch in (actor, target):
             for e in ch.members() if ch is not None else ():
@@ -381,9 +430,11 @@ def _read_cue(s: _Sentence, cue: _Cue) -> None:
             for t in target.members():
                 s.add(a, t, cue.relation, cue, source=a)
         return
-    only = actor if actor is not None else target
-    if only is not None and only.is_pair():
-        x, y = only.members()
+    if actor is not None and actor.is_pair():
+        x, y = actor.members()
+        s.add(x, y, cue.relation, cue)
+    elif target is not None and target.is_pair() and not _TO_COUNTERPART.search(s.text[cue.end:target.start]):
+        x, y = target.members()
         s.add(x, y, cue.relation, cue)
 
 
@@ -418,10 +469,11 @@ def read_sentence(text: str, ents: list[Ent], cue_re: re.Pattern, cue_meta: dict
     # cues without arguments lend their relation to the pairs their clause's cues found
     found = [(r, s.clause(r.cue)) for r in s.rows if r.relation != "mediation"]
     for cue in s.cues:
-        if cue.used or cue.role:
+        if cue.used or cue.role or cue.argued:
             continue
         for r, clause in found:
-            if clause == cue.clause and r.relation != cue.relation:
+            near = min(abs(cue.start - p) for p in (r.cue, r.x.start, r.x.end, r.y.start, r.y.end))
+            if clause == cue.clause and r.relation != cue.relation and near <= LEND_CHARS:
                 s.rows.append(Row(r.x, r.y, cue.relation, cue.status, r.source if cue.relation in DIRECTED else None,
                                   cue.start))
     best: dict[tuple[str, str, str], Row] = {}

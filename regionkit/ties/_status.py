@@ -23,13 +23,13 @@ import re
 
 STATUSES = ("stated", "planned", "conditional", "negated", "reported_denied")
 
-_CLAUSE_BREAK = re.compile(r"[;:.!?()\"\u201c\u201d]|\s[\u2014\u2013]\s|\b(?:but|while|whereas|although|though|however)\b",
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\"\u201c\u201d]|\s[\u2014\u2013]\s|\b(?:but|while|whereas|although|though|however)\b",
                            re.IGNORECASE)
 _NEG_BEFORE = re.compile(
     r"\b(?:not|no|never|without|nor|neither|cannot|refus\w*|declin\w*|reject\w*|fail\w*|unwilling|unlikely|"
     r"ruled?\s+out|rules\s+out|won't|wouldn't|didn't|don't|doesn't|isn't|aren't|wasn't|weren't|hasn't|haven't|"
     r"can't|couldn't|shouldn't|\w+n't|cancel\w*|postpon\w*|call\w*\s+off|scrap\w*|abandon\w*|stall\w*|halt\w*|"
-    r"block\w*|froze|freez\w*|opposed?\s+to)\b",
+    r"froze|freez\w*|opposed?\s+to)\b",
     re.IGNORECASE,
 )
 _NEG_FALSE = re.compile(r"\b(?:not\s+only|no\s+doubt|no\s+less|never\s+before|no\s+longer\s+\w+\s+without|"
@@ -48,7 +48,7 @@ _PLANNED = re.compile(
     r"\b(?:will|would|shall|'ll|going\s+to|plans?|planned|planning|expected|set\s+to|aims?|aimed|aiming|seeks?|"
     r"seeking|sought|hopes?|hoped|hoping|wants?|wanted|intends?|intended|ready\s+to|prepar\w+\s+to|could|may|"
     r"might|possib\w+|potential\w*|propos\w+|upcoming|future|next|prospect\w*|goal|push(?:es|ed|ing)?\s+(?:for|to)|"
-    r"consider\w*|discuss\w*|invit\w+|offer\w*|call(?:s|ed|ing)?\s+(?:for|on)|urg\w+|to\s+be)\b",
+    r"invit\w+|offer\w*|call(?:s|ed|ing)?\s+(?:for|on)|urg\w+|to\s+be)\b",
     re.IGNORECASE,
 )
 _WINDOW = 8  # words before the cue, inside its clause

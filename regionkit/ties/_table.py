@@ -1,18 +1,36 @@
-"""Pair table: sentence-level ties aggregated per pair."""
+"""Pair table: sentence-level ties aggregated per pair (or per directed pair, per article)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from regionkit.ties._common import _S, CUE_RELATIONS, RELATIONS, _check_relations
-
-# --------------------------------------------------------------------------------------
-# pair table
-# --------------------------------------------------------------------------------------
+from regionkit.ties._status import STATUSES
 
 _WEIGHTS = ("sentences", "articles")
+#: A pair's status in :func:`tie_table`: the first of these its rows have.
+STATUS_ORDER = ("stated", "planned", "conditional", "reported_denied", "negated")
+# weight of a relation's sentence count when the primary relation is chosen: "other" (words, support,
+# partnership) gives way to a specific relation stated as often
+_PRIMARY_WEIGHT = {r: (0.5 if r == "other" else 1.0) for r in RELATIONS}
+
+
+def _primary(counts: np.ndarray, relations: tuple[str, ...]) -> list[str]:
+    """Primary relation per row of ``counts`` (pairs x relations), see :func:`tie_table`."""
+    out = []
+    med = relations.index("mediation") if "mediation" in relations else None
+    w = np.array([_PRIMARY_WEIGHT[r] for r in relations])
+    for row in counts:
+        if row.sum() == 0:
+            out.append(None)
+        elif med is not None and row[med] > 0:
+            out.append("mediation")
+        else:
+            out.append(relations[int(np.argmax(row * w))])
+    return out
 
 
 def tie_table(
@@ -21,40 +39,53 @@ def tie_table(
     relations: Iterable[str] | str | None = None,
     weight: str = "sentences",
     include_negated: bool = False,
+    directed: bool = False,
+    by_article: bool = False,
 ) -> pd.DataFrame:
-    """Aggregate sentence-level ties into direction-free pair weights.
+    """Aggregate the rows of :func:`extract_ties` per country pair.
 
     Parameters
     ----------
     ties : DataFrame
         Output of :func:`extract_ties` (at least ``article_id, sentence, a, b,
-        relation``; ``negated`` is optional). Pairs are made direction-free
-        (``a < b``) whatever the input order.
+        relation``; ``status``, ``negated``, ``source``, ``target`` are used when
+        present). Pairs are direction-free (``a < b``) whatever the input order.
     relations : str or iterable of str, optional
-        Keep only rows with these relations (default: all). Unknown names raise
+        Keep only rows with these relations. Default: the interacting relations
+        (everything but ``co_mention`` and ``co_member``). Unknown names raise
         ``ValueError`` listing the valid ones.
     weight : {"sentences", "articles"}
-        What ``weight`` counts: distinct sentences (units) or distinct articles
-        that link the pair.
+        What ``weight`` counts: distinct sentences or distinct articles that tie
+        the pair (rows that are not negated, unless ``include_negated``).
     include_negated : bool
-        Count negated rows in the per-relation columns too (default: no; they
-        are counted in ``negated`` only).
+        Count negated and denied rows in the relation columns and the weight too
+        (default: no; they are counted in ``negated`` only).
+    directed : bool
+        Count ``source -> target`` instead of pairs: only rows with a direction,
+        one row per ordered pair (columns ``source, target`` instead of ``a, b``).
+    by_article : bool
+        One row per article and pair (first column ``article_id``).
 
     Returns
     -------
     pandas.DataFrame
-        One row per pair, sorted by ``weight`` (descending) then ``a, b``:
-        ``a, b, articles, sentences`` (distinct articles / sentences linking
-        the pair), one count column per relation of :data:`RELATIONS` (distinct
-        sentences with that relation), ``negated`` (sentences where a relation
-        of the pair was negated), ``weight`` and ``dominant``: the cue relation
-        with the highest count (ties broken in :data:`RELATIONS` order), or
-        ``co_member`` / ``co_mention`` when the pair has no cue relation.
+        One row per pair, sorted by ``weight`` (descending) then the pair:
+        ``a, b`` (or ``source, target``), ``articles, sentences`` (distinct
+        articles / sentences with any kept row), one count column per relation of
+        :data:`RELATIONS` (distinct sentences), one per status (``stated,
+        planned, conditional, reported_denied``; ``negated`` counts sentences
+        whose row is negated or denied), ``weight``, ``dominant`` (the primary
+        relation: ``mediation`` when a counted row is a mediation — a mediator's
+        pair is about the mediation —, else the relation with most sentences, with
+        ``other`` counting half and ties broken in :data:`RELATIONS` order;
+        negated rows decide only when nothing else is there) and ``status`` (the
+        first of stated, planned, conditional, reported_denied, negated that the
+        pair's rows have: one stated row makes the pair stated).
     """
-    keep = _check_relations(relations)
+    keep = CUE_RELATIONS if relations is None else _check_relations(relations)
     if weight not in _WEIGHTS:
         raise ValueError(f"unknown weight {weight!r}; valid weights: {', '.join(_WEIGHTS)}")
-    need = ["article_id", "sentence", "a", "b", "relation"]
+    need = ["article_id", "sentence", "a", "b", "relation"] + (["source", "target"] if directed else [])
     missing = [c for c in need if c not in ties.columns]
     if missing:
         raise ValueError(f"tie_table needs extract_ties output; missing columns {missing}")
@@ -62,34 +93,52 @@ def tie_table(
     if unknown:
         raise ValueError(f"unknown relation {', '.join(map(repr, unknown))} in ties; valid relations: {', '.join(RELATIONS)}")
     t = ties[ties["relation"].isin(keep).to_numpy()].copy()
-    count_cols = {r: pd.Series(dtype="int64") for r in RELATIONS}
-    columns = ["a", "b", "articles", "sentences", *RELATIONS, "negated", "weight", "dominant"]
+    keys = ["source", "target"] if directed else ["a", "b"]
+    if directed:
+        t = t[t["source"].notna().to_numpy() & t["target"].notna().to_numpy()]
+    keys = (["article_id"] if by_article else []) + keys
+    status_cols = [s for s in STATUS_ORDER if s != "negated"] + ["negated"]
+    columns = [*keys, "articles", "sentences", *RELATIONS, *status_cols, "weight", "dominant", "status"]
     if t.empty:
-        empty = pd.DataFrame({"a": pd.Series(dtype=_S), "b": pd.Series(dtype=_S),
-                              "articles": pd.Series(dtype="int64"), "sentences": pd.Series(dtype="int64"),
-                              **count_cols, "negated": pd.Series(dtype="int64"),
-                              "weight": pd.Series(dtype="int64"), "dominant": pd.Series(dtype=_S)})
-        return empty[columns]
-    a = t["a"].astype(str)
-    b = t["b"].astype(str)
-    t["a"], t["b"] = a.where(a < b, b), b.where(a < b, a)
+        spec = {c: pd.Series(dtype="int64") for c in columns}
+        spec.update({c: pd.Series(dtype=_S) for c in (*keys, "dominant", "status")})
+        return pd.DataFrame(spec)[columns]
+    if not directed:
+        a, b = t["a"].astype(str), t["b"].astype(str)
+        t["a"], t["b"] = a.where(a < b, b), b.where(a < b, a)
     t["negated"] = t["negated"].fillna(False).astype(bool) if "negated" in t.columns else False
+    if "status" in t.columns:
+        t["status"] = t["status"].astype(object).where(t["status"].notna(), "stated")
+    else:
+        t["status"] = np.where(t["negated"], "negated", "stated")
     t["unit"] = t["article_id"].astype(str) + "\x00" + t["sentence"].astype(str)
-    g = t.groupby(["a", "b"], sort=True)
-    out = pd.DataFrame({"articles": g["article_id"].nunique(), "sentences": g["unit"].nunique()})
     counted = t if include_negated else t[~t["negated"]]
-    per = counted.groupby(["a", "b", "relation"])["unit"].nunique().unstack("relation")
+    g = t.groupby(keys, sort=True)
+    out = pd.DataFrame(index=g.size().index)
+    cg = counted.groupby(keys)
+    out["articles"] = cg["article_id"].nunique().reindex(out.index).fillna(0).astype("int64")
+    out["sentences"] = cg["unit"].nunique().reindex(out.index).fillna(0).astype("int64")
+    per = counted.groupby([*keys, "relation"])["unit"].nunique().unstack("relation")
     per = per.reindex(index=out.index, columns=list(RELATIONS)).fillna(0).astype("int64")
     out = out.join(per)
-    neg = t[t["negated"]].groupby(["a", "b"])["unit"].nunique()
-    out["negated"] = neg.reindex(out.index).fillna(0).astype("int64")
+    st = t.groupby([*keys, "status"])["unit"].nunique().unstack("status")
+    st = st.reindex(index=out.index, columns=list(STATUS_ORDER)).fillna(0).astype("int64")
+    for s in STATUS_ORDER:
+        if s != "negated":
+            out[s] = st[s]
+    out["negated"] = t[t["negated"]].groupby(keys)["unit"].nunique().reindex(out.index).fillna(0).astype("int64")
     out["weight"] = out[weight]
-    cue = out[list(CUE_RELATIONS)].to_numpy()
-    best = cue.argmax(axis=1)
-    has_cue = cue.max(axis=1) > 0
-    fallback = out["co_member"].gt(0).map({True: "co_member", False: "co_mention"}).to_numpy()
-    out["dominant"] = [CUE_RELATIONS[i] if h else f for i, h, f in zip(best, has_cue, fallback)]
+    rels = tuple(RELATIONS)
+    dominant = _primary(out[list(rels)].to_numpy(), rels)
+    if not include_negated:  # a pair known only from negated rows: its relation comes from them
+        neg = t[t["negated"]].groupby([*keys, "relation"])["unit"].nunique().unstack("relation")
+        neg = neg.reindex(index=out.index, columns=list(rels)).fillna(0).astype("int64").to_numpy()
+        fallback = _primary(neg, rels)
+        dominant = [d if d is not None else f for d, f in zip(dominant, fallback)]
+    out["dominant"] = dominant
+    out["status"] = [next(s for s in STATUS_ORDER if st.loc[i, s] > 0) for i in out.index]
     out = out.reset_index()
-    out = out.sort_values(["weight", "a", "b"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
-    out = out.astype({"a": _S, "b": _S, "dominant": _S, "articles": "int64", "sentences": "int64"})
+    order = [False, *([True] * len(keys))]
+    out = out.sort_values(["weight", *keys], ascending=order, kind="stable").reset_index(drop=True)
+    out = out.astype({**{k: _S for k in keys}, "dominant": _S, "status": _S})
     return out[columns]

@@ -71,10 +71,10 @@ def predicted_pairs(ties: pd.DataFrame) -> dict[str, dict[tuple[str, str], dict]
     out: dict[str, dict] = defaultdict(dict)
     if t.empty:
         return out
-    table = rk.tie_table(t, by_article=True) if "by_article" in rk.tie_table.__code__.co_varnames else None
+    table = rk.tie_table(t, by_article=True, include_negated=False) if "by_article" in rk.tie_table.__code__.co_varnames else None
     if table is not None:
         for r in table.itertuples():
-            out[str(r.article_id)][(r.a, r.b)] = {"relation": r.dominant, "negated": bool(r.stated == 0 and r.negated > 0)}
+            out[str(r.article_id)][(r.a, r.b)] = {"relation": r.dominant, "negated": r.status in ("negated", "reported_denied")}
         return out
     for (art, a, b), g in t.groupby(["article_id", "a", "b"]):
         pos = g[~g["negated"]]

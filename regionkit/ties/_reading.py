@@ -416,7 +416,7 @@ def _read_cue(s: _Sentence, cue: _Cue) -> None:
     if cue.role == "accords":
         for ch in (actor, target):
             for e in ch.members() if ch is not None else ():
-                if e.iso != "ISR":
+                if e.iso != "ISR" and e.via != "coreference":
                     s.add(e, Ent(e.start, e.end, "ISR", "implied"), "normalisation", cue, source=e)
         return
     if cue.role == "host":

@@ -35,7 +35,7 @@ _NEG_BEFORE = re.compile(
 _NEG_FALSE = re.compile(r"\b(?:not\s+only|no\s+doubt|no\s+less|never\s+before|no\s+longer\s+\w+\s+without|"
                         r"not\s+least|fail\w*\s+to\s+stop)\b", re.IGNORECASE)
 _NEG_AFTER = re.compile(
-    r"^\W{0,3}(?:\w+\s+){0,3}?(?:failed|collapsed|fell\s+through|stalled|(?:was|were|has\s+been|have\s+been|had\s+been)"
+    r"^[^,;:.()]{0,80}?\b(?:failed|collapsed|fell\s+through|stalled|(?:was|were|has\s+been|have\s+been|had\s+been)"
     r"\s+(?:rejected|postponed|cancell?ed|called\s+off|delayed|suspended|scrapped|shelved|put\s+off|frozen)|"
     r"broke\s+down|never\s+(?:happened|materiali[sz]ed|took\s+place))\b",
     re.IGNORECASE,

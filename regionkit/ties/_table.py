@@ -8,11 +8,10 @@ import numpy as np
 import pandas as pd
 
 from regionkit.ties._common import _S, CUE_RELATIONS, RELATIONS, _check_relations
-from regionkit.ties._status import STATUSES
 
 _WEIGHTS = ("sentences", "articles")
 #: A pair's status in :func:`tie_table`: the first of these its rows have.
-STATUS_ORDER = ("stated", "planned", "conditional", "reported_denied", "negated")
+STATUS_ORDER = ("stated", "reported_denied", "negated", "conditional", "planned")
 # weight of a relation's sentence count when the primary relation is chosen: "other" (words, support,
 # partnership) gives way to a specific relation stated as often
 _PRIMARY_WEIGHT = {r: (0.5 if r == "other" else 1.0) for r in RELATIONS}
@@ -79,8 +78,8 @@ def tie_table(
         pair is about the mediation —, else the relation with most sentences, with
         ``other`` counting half and ties broken in :data:`RELATIONS` order;
         negated rows decide only when nothing else is there) and ``status`` (the
-        first of stated, planned, conditional, reported_denied, negated that the
-        pair's rows have: one stated row makes the pair stated).
+        first status the pair's rows have, in the order stated, reported_denied, negated, conditional,
+        planned: one stated row makes the pair stated; a refusal outweighs a plan).
     """
     keep = CUE_RELATIONS if relations is None else _check_relations(relations)
     if weight not in _WEIGHTS:
@@ -97,7 +96,7 @@ def tie_table(
     if directed:
         t = t[t["source"].notna().to_numpy() & t["target"].notna().to_numpy()]
     keys = (["article_id"] if by_article else []) + keys
-    status_cols = [s for s in STATUS_ORDER if s != "negated"] + ["negated"]
+    status_cols = ["stated", "planned", "conditional", "reported_denied", "negated"]
     columns = [*keys, "articles", "sentences", *RELATIONS, *status_cols, "weight", "dominant", "status"]
     if t.empty:
         spec = {c: pd.Series(dtype="int64") for c in columns}
@@ -136,7 +135,8 @@ def tie_table(
         fallback = _primary(neg, rels)
         dominant = [d if d is not None else f for d, f in zip(dominant, fallback)]
     out["dominant"] = dominant
-    out["status"] = [next(s for s in STATUS_ORDER if st.loc[i, s] > 0) for i in out.index]
+    present = st[list(STATUS_ORDER)].to_numpy() > 0
+    out["status"] = [STATUS_ORDER[int(np.argmax(row))] for row in present]
     out = out.reset_index()
     order = [False, *([True] * len(keys))]
     out = out.sort_values(["weight", *keys], ascending=order, kind="stable").reset_index(drop=True)

@@ -39,6 +39,7 @@ def corpus():
     ties = rk.extract_ties(arts)
     return {
         "ties": ties,
+        "ties_members": rk.extract_ties(arts, include="co_member"),
         "weights": rk.tie_table(ties),
         "counts": rk.country_counts(mentions, arts, by="country"),
     }
@@ -78,8 +79,10 @@ def _legend_texts(ax) -> list[str]:
 
 def test_tie_network_colours_and_legend(corpus):
     fig, ax = plt.subplots(figsize=(11, 8.5), layout="constrained")
-    out = charts.tie_network(corpus["weights"], highlight=["central_asia", "south_caucasus", "abraham_accords"],
-                             ax=ax, sizes=corpus["counts"], labels="iso3")
+    with_members = rk.tie_table(corpus["ties_members"], relations=[*rk.ties.CUE_RELATIONS, "co_member"])
+    out = charts.tie_network(with_members, highlight=["central_asia", "south_caucasus", "abraham_accords"],
+                             ax=ax, sizes=corpus["counts"], labels="iso3",
+                             relations=[*rk.ties.CUE_RELATIONS, "co_member"])  # co-members only when asked
     assert out is ax
     nodes = [c for c in ax.collections if isinstance(c, matplotlib.collections.PathCollection)][0]
     labels = [t.get_text() for t in ax.texts]
@@ -101,6 +104,23 @@ def test_tie_network_colours_and_legend(corpus):
                      "Edge colour: main relation", "listed together (co-members)", "normalisation",
                      "Edge width: sentences", "Node size: mentions"):
         assert expected in legend
+
+
+def test_tie_network_draws_stated_ties_by_default(corpus):
+    # a table holding co-member and negated pairs: by default only the stated ties are drawn and in the legend
+    table = rk.tie_table(corpus["ties_members"], relations=[*rk.ties.CUE_RELATIONS, "co_member"])
+    assert (table["dominant"] == "co_member").any()
+    table.loc[table.index[0], "status"] = "negated"
+    ax = charts.tie_network(table, top=None)
+    colours = {to_hex(c.get_colors()[0]) for c in ax.collections if isinstance(c, matplotlib.collections.LineCollection)}
+    assert to_hex(rk.plot._style.RELATION_COLORS["co_member"]) not in colours
+    legend = _legend_texts(ax)
+    assert "listed together (co-members)" not in legend
+    drawn = sum(len(c.get_segments()) for c in ax.collections if isinstance(c, matplotlib.collections.LineCollection))
+    expected = table[(table["dominant"] != "co_member") & (table["status"] != "negated") & (table["weight"] >= 1)]
+    assert drawn == len(expected)
+    with pytest.raises(ValueError, match="valid statuses"):
+        charts.tie_network(table, statuses=["maybe"])
 
 
 def test_tie_network_edge_width_follows_weight(corpus):

@@ -355,9 +355,10 @@ def test_tie_map_arcs_width_and_colour(ties):
     assert col["regionkit-tie-ISR-ARE"] == col["regionkit-tie-ISR-BHR"] != col["regionkit-tie-ARM-AZE"]
     texts = _legend_texts(ax)
     # known relations first, in regionkit.ties.RELATIONS order and colours, then the rest alphabetically
-    assert texts[:4] == ["normalisation", "conflict", "diplomatic", "other"]
+    assert texts[:4] == ["normalisation", "conflict", "other (support, criticism, aid)", "diplomatic"]
     assert col["regionkit-tie-ISR-ARE"] == st.RELATION_COLORS["normalisation"].lower()
-    assert texts[4:] == ["weight 1", "weight 4", "weight 6"]  # whole-number weights: a whole-number middle
+    assert texts[4] == "name at the edge: partner beyond the frame"  # the USA-KAZ tie leaves the focus frame
+    assert texts[5:] == ["weight 1", "weight 4", "weight 6"]  # whole-number weights: a whole-number middle
     assert "Capitals: GeoNames" in ax._regionkit["credits"]
 
 
@@ -371,6 +372,30 @@ def test_tie_map_caucasus_inset_and_integer_weights(ties):
     assert "Armenia" not in {x.get_text() for x in ax._regionkit["labels"]}  # named in the inset instead
     assert _legend_texts(ax)[-3:] == ["weight 1", "weight 4", "weight 6"]  # integer weights: integer middle
     assert tie_map(t, frame="focus", inset=False)._regionkit.get("inset") is None
+
+
+def test_tie_map_marks_partners_beyond_the_frame_and_drops_invisible_ties():
+    t = pd.DataFrame({"a": ["USA", "ARM", "COD"], "b": ["KAZ", "AZE", "RWA"], "weight": [5, 2, 4],
+                      "dominant": ["meeting", "treaty", "conflict"], "status": ["stated", "stated", "stated"]})
+    ax = tie_map(t, frame="focus")
+    # the heaviest tie runs to the United States, outside the focus frame: named at the edge, said in the legend
+    assert ax._regionkit["off_frame"] == ["USA"]
+    edge = [x for x in ax.texts if x.get_gid() == "regionkit-offframe-USA"]
+    assert len(edge) == 1 and edge[0].get_text().strip("\u2190\u2192 ") in ("USA", "United States")
+    x0, y0, x1, y1 = ax.get_xlim()[0], ax.get_ylim()[0], ax.get_xlim()[1], ax.get_ylim()[1]
+    ex, ey = edge[0].get_position()
+    assert x0 <= ex <= x1 and y0 <= ey <= y1
+    texts = _legend_texts(ax)
+    assert "name at the edge: partner beyond the frame" in texts
+    # Congo-Rwanda lies wholly outside the frame: not drawn, and its relation is not in the legend
+    gids = {p.get_gid() for p in ax.patches}
+    assert "regionkit-tie-COD-RWA" not in gids and "conflict" not in texts
+    # co-mentions and negated pairs only when asked
+    t2 = t.assign(dominant=["co_mention", "treaty", "conflict"], status=["stated", "negated", "stated"])
+    ax2 = tie_map(t2, frame="focus")
+    assert not [p for p in ax2.patches if (p.get_gid() or "").startswith("regionkit-tie-")]
+    ax3 = tie_map(t2, frame="focus", relations=["co_mention", "treaty"], statuses=["stated", "negated"])
+    assert {p.get_gid() for p in ax3.patches} >= {"regionkit-tie-USA-KAZ", "regionkit-tie-ARM-AZE"}
 
 
 def test_tie_map_without_weight_or_relation():

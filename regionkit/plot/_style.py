@@ -88,6 +88,7 @@ RELATION_COLORS = {
     "meeting": "#E69F00",  # orange
     "mediation": "#CC79A7",  # reddish purple
     "trade_energy": "#56B4E9",  # sky blue
+    "other": "#000000",  # black: support, criticism, partnership, aid (TIES.md "other")
     "co_mention": "#B0B0B0",  # grey
     "co_member": "#606060",  # dark grey
 }
@@ -99,6 +100,7 @@ RELATION_LABELS = {
     "meeting": "meeting, talks",
     "mediation": "mediation",
     "trade_energy": "trade, energy",
+    "other": "other (support, criticism, aid)",
     "co_mention": "named together (no cue)",
     "co_member": "listed together (co-members)",
 }

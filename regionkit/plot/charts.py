@@ -113,6 +113,7 @@ def tie_network(
     sizes: Any = None,
     relation: str = "dominant",
     relations: Iterable[str] | None = None,
+    statuses: Iterable[str] | None = None,
     min_weight: float = 1,
     top: int | None = 40,
     labels: str = "name",
@@ -143,7 +144,12 @@ def tie_network(
     relation : str
         Column of ``weights`` that colours the edges (default ``dominant``).
     relations : iterable of str, optional
-        Draw only edges whose relation is in this list.
+        Draw only edges whose relation is in this list. Default: the ties the
+        text states (every relation but ``co_mention`` and ``co_member``, which
+        are drawn only when listed here).
+    statuses : iterable of str, optional
+        Pair statuses to draw when the table has a ``status`` column (default
+        stated, planned, conditional: negated and denied ties are not drawn).
     min_weight : float
         Drop edges lighter than this.
     top : int or None
@@ -164,7 +170,8 @@ def tie_network(
     """
     import networkx as nx
 
-    from regionkit.ties import RELATIONS, _check_relations
+    from regionkit.plot._tiesel import drawn_ties
+    from regionkit.ties import RELATIONS
 
     if labels not in ("name", "iso3"):
         raise ValueError(f"unknown labels {labels!r}; valid: name, iso3")
@@ -173,9 +180,7 @@ def tie_network(
         raise ValueError(f"no column {relation!r} in weights; columns: {', '.join(map(str, w.columns))}")
     groups = _groups(highlight)
     w = w[w["weight"] >= min_weight]
-    if relations is not None:
-        keep = _check_relations(relations)
-        w = w[w[relation].isin(keep)]
+    w = drawn_ties(w, relation, relations, statuses)
     w = w.assign(a=w["a"].astype(str), b=w["b"].astype(str), weight=w["weight"].astype(float))
     w = w.sort_values(["weight", "a", "b"], ascending=[False, True, True], kind="stable")
     if top is not None:

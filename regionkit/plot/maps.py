@@ -455,6 +455,8 @@ def tie_map(
     *,
     weight: str | None = None,
     relation: str | bool | None = None,
+    relations=None,
+    statuses=None,
     frame="focus",
     labels=None,
     inset="auto",
@@ -482,6 +484,11 @@ def tie_map(
         the same as in the network chart). Default ``relation``, else
         ``dominant`` (the dominant relation in ``rk.tie_table`` output), when
         present; ``False`` draws every tie in one colour.
+    relations, statuses
+        Which ties to draw (as in :func:`regionkit.plot.tie_network`): by default
+        the ties the text states — ``co_mention`` / ``co_member`` rows only when
+        ``relations`` lists them, negated or denied pairs only when ``statuses``
+        does. The legend lists only what is drawn.
     frame
         A name in :data:`FRAMES` or a bounding box.
     labels
@@ -522,8 +529,10 @@ def tie_map(
     for col, what in ((weight, "weight"), (relation, "relation")):
         if col is not None and col not in ties.columns:
             raise ValueError(f"no {what} column {col!r}; columns: {', '.join(map(str, ties.columns))}")
+    from regionkit.plot._tiesel import drawn_ties
+
     fr = _frame(frame)
-    t = ties.copy()
+    t = drawn_ties(ties, relation, relations, statuses).copy()
     t["a"] = list(_normalize_keys(t["a"]))
     t["b"] = list(_normalize_keys(t["b"]))
     t = t.dropna(subset=["a", "b"])
@@ -542,6 +551,18 @@ def tie_map(
     missing = sorted(i for i in ends if i not in a.index)
     if missing:
         raise ValueError(f"no anchor point for {', '.join(missing)}; anchors exist for the countries of rk.anchors()")
+    if not fr.is_world and len(t):  # a tie with both ends beyond the frame is not drawn (nor in the legend)
+        import pyproj
+
+        tr0 = pyproj.Transformer.from_crs("EPSG:4326", proj.frame.crs, always_xy=True)
+        ex0, ey0, ex1, ey1 = proj.extent
+        xs0, ys0 = tr0.transform(a.loc[sorted(ends), "lon"].to_numpy(), a.loc[sorted(ends), "lat"].to_numpy())
+        seen = {i for i, x_, y_ in zip(sorted(ends), xs0, ys0) if ex0 < x_ < ex1 and ey0 < y_ < ey1}
+        keep_rows = (t["a"].isin(seen) | t["b"].isin(seen)).to_numpy()
+        if not keep_rows.all():
+            t, w, rel = t[keep_rows], w[keep_rows], rel[keep_rows]
+            order = np.argsort(w, kind="stable")
+            ends = set(t["a"]) | set(t["b"])
 
     known = list(st.RELATION_COLORS)
     cats = sorted(set(rel), key=lambda r: (known.index(r) if r in known else len(known), r in ("other", "tie"), r))
@@ -595,6 +616,8 @@ def tie_map(
             )  # fmt: skip
             txt._regionkit_anchor = pos[i]
             texts.append(txt)
+        if scale == 1.0:  # the main map: name the partners whose arcs leave the frame, at the frame's edge
+            target._regionkit["off_frame"] = _mark_off_frame(target, t, pos, pj.extent, a)
         target._regionkit["labels"] = texts
         target._regionkit["relayout"] = lambda: _place_labels(target, texts)
         _place_labels(target, texts)
@@ -631,6 +654,9 @@ def tie_map(
         for c in cats:
             handles.append(Line2D([], [], color=palette[c], lw=2.5, ls="--" if c == "co_member" else "-"))
             texts.append(st.RELATION_LABELS.get(c, str(c).replace("_", " ")))
+    if ax._regionkit.get("off_frame"):
+        handles.append(Line2D([], [], ls="", marker=r"$\rightarrow$", color=st.TEXT, markersize=9))
+        texts.append("name at the edge: partner beyond the frame")
     if has_w and wmax > wmin:
         mid = (wmin + wmax) / 2
         if _is_int(w):
@@ -650,3 +676,34 @@ def tie_map(
         _fit_legend(ax, fr)
     del Patch
     return ax
+
+
+def _mark_off_frame(target, t: pd.DataFrame, pos: dict, extent, anchors_table) -> list[str]:
+    """Write the name of each partner outside the frame where its tie leaves the frame.
+
+    The exit point is where the straight line from the end inside the frame to
+    the partner crosses the frame (the arc bends a little, the label stays on the
+    edge). Returns the ISO3 codes marked.
+    """
+    x0, y0, x1, y1 = extent
+    inside = {i: (x0 < p[0] < x1 and y0 < p[1] < y1) for i, p in pos.items()}
+    marked: dict[str, tuple[float, float]] = {}
+    for a_, b_ in zip(t["a"], t["b"]):
+        if inside.get(a_) == inside.get(b_):
+            continue
+        near, far = (a_, b_) if inside.get(a_) else (b_, a_)
+        (px, py), (qx, qy) = pos[near], pos[far]
+        ts = [(bound - px) / (qx - px) for bound in (x0, x1) if qx != px] + \
+             [(bound - py) / (qy - py) for bound in (y0, y1) if qy != py]
+        u = min(v for v in ts if v > 0) if any(v > 0 for v in ts) else 1.0
+        ex, ey = px + u * (qx - px), py + u * (qy - py)
+        mx, my = (x1 - x0) * 0.01, (y1 - y0) * 0.01
+        marked.setdefault(far, (min(max(ex, x0 + mx), x1 - mx), min(max(ey, y0 + my), y1 - my)))
+    for iso, (ex, ey) in sorted(marked.items()):
+        ha = "right" if ex > (x0 + x1) / 2 else "left"
+        arrow = "\u2192" if ha == "right" else "\u2190"
+        name = _short_name(str(anchors_table.loc[iso, "name"]))
+        label = f"{name} {arrow}" if ha == "right" else f"{arrow} {name}"
+        target.text(ex, ey, label, fontsize=st.FONT_SIZES["label"] - 1, color=st.TEXT, ha=ha, va="center",
+                    zorder=6, style="italic", path_effects=st.halo(), gid=f"regionkit-offframe-{iso}")
+    return sorted(marked)

@@ -48,7 +48,7 @@ def main(argv: list[str]) -> int:
     if task == "demo":
         ensure_env("notebooks")
         out = rest[0] if rest else "out"
-        return subprocess.call([PY, "-m", "regionkit", "demo", "data/articles", "-o", out], cwd=ROOT, env=env)
+        return subprocess.call([PY, "-m", "regionkit", "demo", "-o", out], cwd=ROOT, env=env)
     if task == "test":
         ensure_env("all")
         return subprocess.call([PY, "-m", "pytest", "--mpl", *rest], cwd=ROOT, env=env)

@@ -29,6 +29,7 @@ from regionkit.rules import rules  # noqa: E402
 _LAZY: dict[str, str] = {
     # articles: reading files and DataFrames, ids, boilerplate
     "read_articles": "regionkit.articles",
+    "demo_articles": "regionkit.demo",
     "iter_articles": "regionkit.articles",
     "ARTICLES_META": "regionkit._schema",
     # gazetteer and normalisation
@@ -72,6 +73,9 @@ _LAZY: dict[str, str] = {
 }
 _SUBMODULES = {"plot", "dask", "geo", "ties", "extract", "articles", "gazetteer", "groups", "countries", "stream", "cli"}
 
+# submodules that need an optional extra: name -> (top-level packages it imports, extra)
+_OPTIONAL = {"dask": (("dask", "distributed"), "dask")}
+
 __all__ = sorted([*_LAZY, *_SUBMODULES, "normalize", "rules", "__version__"])
 
 
@@ -81,7 +85,13 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     if name in _SUBMODULES:
-        module = import_module(f"regionkit.{name}")
+        try:
+            module = import_module(f"regionkit.{name}")
+        except ImportError as exc:
+            if name not in _OPTIONAL or exc.name not in _OPTIONAL[name][0]:
+                raise
+            # an AttributeError, so help(regionkit) / pydoc skip the module instead of failing
+            raise AttributeError(f"regionkit.{name} needs {exc.name}: pip install 'regionkit[{_OPTIONAL[name][1]}]'") from exc
         globals()[name] = module
         return module
     raise AttributeError(f"module 'regionkit' has no attribute {name!r}")

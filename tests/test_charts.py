@@ -201,38 +201,78 @@ def test_tie_network_accepts_sentence_ties(corpus):
 # ----------------------------------------------------------------------------------
 
 
-def test_timeline_record_and_today():
+def _timeline_labels(ax) -> list[str]:
+    return [" ".join(t.get_text().split()) for t in ax.texts if t.get_gid() == "regionkit-timeline-label"]
+
+
+def test_timeline_record_dates_and_no_today_by_default():
     ref = rk.reference_ties()
-    ax = charts.timeline(ref, countries=["ISR", "AZE", "KAZ"], today=TODAY)
-    labels = [t.get_text() for t in ax.texts]
-    assert "7 Apr 1992  Israel–Azerbaijan: diplomatic relations established" in labels
-    assert "7 Nov 2025  Kazakhstan: joins the Abraham Accords" in labels
-    assert "today\n27 Nov 2026" in labels
+    ax = charts.timeline(ref, countries=["ISR", "AZE", "KAZ"])
+    labels = _timeline_labels(ax)
+    assert "Israel–Azerbaijan: diplomatic relations established" in labels
+    assert "Kazakhstan: joins the Abraham Accords" in labels
+    dates = [t.get_text() for t in ax.texts if t.get_gid() == "regionkit-timeline-date"]
+    assert "7 Apr 1992" in dates and "7 Nov 2025" in dates
     # involving="all": Armenia is not chosen, so the 2023 offensive is not drawn
     assert not any("offensive" in t for t in labels)
-    today_lines = [ln for ln in ax.get_lines() if ln.get_linestyle() == "--"]
-    assert [pd.Timestamp(ln.get_xdata()[0]) for ln in today_lines] == [pd.Timestamp(TODAY)]
-    legend = _legend_texts(ax)
-    assert "Abraham Accords: announced, signed, joined" in legend
-    assert "today" in legend
+    # no "today" unless asked: the figure does not change from one day to the next
+    assert not any(t.get_text() == "today" for t in ax.texts)
+    assert "today" not in _legend_texts(ax)
+    assert "Abraham Accords: announced, signed, joined" in _legend_texts(ax)
 
 
-def test_timeline_labels_do_not_overlap():
+def test_timeline_today_only_when_asked():
+    ax = charts.timeline(rk.reference_ties(), countries=["ISR", "AZE", "KAZ"], today=TODAY)
+    texts = [t.get_text() for t in ax.texts]
+    assert "today" in texts and "27 Nov 2026" in texts
+    assert "today" in _legend_texts(ax)
+    assert ax._regionkit["today"] == pd.Timestamp(TODAY)
+
+
+def test_timeline_merges_records_of_one_day_about_the_same_countries():
     ref = rk.reference_ties()
-    ax = charts.timeline(ref, countries=["ISR", "ARE", "BHR", "MAR", "SDN", "KAZ", "AZE", "ARM"], today=TODAY,
-                         since="2019")
+    # Kazakhstan's accession on 2025-11-06 is in two tables (Accords record, Israel's relations)
+    both = ref[(ref["start"] == "2025-11-06") & (ref["source"] == "KAZ") & (ref["target"] == "ISR")]
+    assert len(both) == 2
+    ax = charts.timeline(ref, countries=["ISR", "KAZ"])
+    events = [e for e in ax._regionkit["events"] if e["when"] == pd.Timestamp("2025-11-06")
+              and not e["label"].startswith("C5+1")]
+    assert len(events) == 1
+    assert len(events[0]["records"]) == 2
+    assert events[0]["label"] == "Kazakhstan: accession to the Abraham Accords announced (+1 record that day)"
+    # distinct events of one day stay apart (the C5+1 summit is about other countries)
+    ax = charts.timeline(ref, countries=["ISR", "KAZ", "USA", "KGZ", "TJK", "TKM", "UZB"], involving="any")
+    day = [e["label"] for e in ax._regionkit["events"] if e["when"] == pd.Timestamp("2025-11-06")]
+    assert any(lbl.startswith("C5+1 summit") for lbl in day) and len(day) == 2
+
+
+def test_timeline_dense_period_gets_room_and_long_gaps_break():
+    ref = rk.reference_ties()
+    ax = charts.timeline(ref, countries=["ISR", "ARE", "BHR", "MAR", "SDN", "KAZ", "AZE", "ARM"])
     ax.figure.canvas.draw()
-    events = [t for t in ax.texts if not t.get_text().startswith("today")]
-    assert len(events) > 25
-    assert _overlaps(_boxes(ax, events)) == []
-    assert any("Azerbaijan launches a military offensive" in " ".join(t.get_text().split()) for t in events)
+    labels = [t for t in ax.texts if t.get_gid() == "regionkit-timeline-label"]
+    assert len(labels) > 25
+    assert _overlaps(_boxes(ax, labels)) == []
+    # every event has its own row: the labels' vertical order is the order of the dates
+    ys = [t.get_position()[1] for t in labels]
+    assert ys == sorted(ys)
+    # the long quiet stretch (1992 -> 2020) is a break that says how long it is, not decades of empty axis
+    whens = sorted(e["when"] for e in ax._regionkit["events"])
+    gap = max((b - a).days / 365.25 for a, b in zip(whens, whens[1:]))
+    assert gap > 20
+    assert any(t.get_text() == f"{round(gap)} years without a record here" for t in ax.texts)
+    # labels are wrapped, never cut
+    assert not any("…" in t.get_text() for t in labels)
+    fig_w = ax.figure.get_size_inches()[0] * ax.figure.dpi
+    assert all(b.x1 <= fig_w + 1 for b in _boxes(ax, labels))
 
 
 def test_timeline_uses_reduced_precision_and_skips_undated():
     ref = rk.reference_ties()
-    ax = charts.timeline(ref, countries=["ISR", "KGZ", "SAU"], today=TODAY)
-    labels = [t.get_text() for t in ax.texts]
-    assert "Mar 1992  Israel–Kyrgyzstan: diplomatic relations established" in labels
+    ax = charts.timeline(ref, countries=["ISR", "KGZ", "SAU"])
+    labels = _timeline_labels(ax)
+    assert "Israel–Kyrgyzstan: diplomatic relations established" in labels
+    assert "Mar 1992" in [t.get_text() for t in ax.texts]
     assert not any("Saudi" in t for t in labels)  # no relations: no date, nothing drawn
 
 
@@ -311,6 +351,7 @@ def test_labels_replaced_when_saved_at_another_size(tmp_path, corpus, preset):
     line = charts.timeline(rk.reference_ties(), countries=["ISR", "ARE", "BHR", "MAR", "SDN", "KAZ"], today=TODAY)
     for name, ax in (("network", network), ("timeline", line)):
         rk.plot.save(ax, tmp_path / f"{name}.png", preset=preset, dpi=40)
-        texts = [t for t in ax.texts if t.get_gid() != "regionkit-credit" and not t.get_text().startswith("today")]
+        texts = [t for t in ax.texts if t.get_gid() not in ("regionkit-credit", "regionkit-timeline-date")
+                 and t.get_text() not in ("today", "") and not t.get_text()[0].isdigit()]
         assert len(texts) > 10
         assert _overlaps(_boxes(ax, texts)) == [], name

@@ -37,6 +37,8 @@ FIGURES = {
     "groups_map": lambda d: rk.plot.groups_map(as_of="2026-01-01"),
     "tie_map": lambda d: rk.plot.tie_map(d["weights"][d["weights"]["weight"] >= 2]),
     "tie_network": lambda d: rk.plot.tie_network(d["weights"]),
+    "timeline": lambda d: rk.plot.timeline(rk.reference_ties(), countries=["ISR", "AZE", "KAZ", "ARE", "BHR", "MAR",
+                                                                            "SDN"]),
     "heatmap": lambda d: rk.plot.comention_heatmap(d["weights"]),
     "top_countries": lambda d: rk.plot.top_countries(d["counts"]),
 }

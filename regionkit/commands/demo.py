@@ -20,8 +20,8 @@ FOCUS_GROUPS = ["south_caucasus", "central_asia", "abraham_accords"]
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="run the demo job: tables and figures for a corpus",
                        description="Read articles, extract mentions and ties, write tables and figures to OUT.")
-    p.add_argument("paths", nargs="*", default=["data/articles"], metavar="PATH",
-                   help="article files or folders (default: data/articles)")
+    p.add_argument("paths", nargs="*", default=[], metavar="PATH",
+                   help="article files or folders (default: the demo corpus bundled with regionkit)")
     p.add_argument("-o", "--out", default="out", help="output folder (default: out/)")
     p.add_argument("--no-figures", action="store_true", help="write the tables only")
     p.add_argument("--as-of", default="2026-01-01", help="date for group memberships on the groups map")
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"output {out} exists and is not a folder")
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    arts = rk.read_articles(args.paths)
+    arts = rk.read_articles(args.paths) if args.paths else rk.demo_articles()
     m = rk.extract_mentions(arts)
     per_article = rk.country_counts(m, arts)
     per_country = rk.country_counts(m, arts, by="country")
@@ -102,11 +102,11 @@ def _figures(rk, folder: Path, per_country, weights, as_of: str) -> list[str]:
         made.append(f"mentions_focus.{ext}")
     plt.close(ax.figure)
     ax = rk.plot.groups_map(as_of=as_of)
-    save(ax, "groups.png", preset="paper-double", data_source="Memberships: data/reference/groups.csv")
+    save(ax, "groups.png", preset="paper-double", data_source="Memberships: regionkit's groups table (a cited source per row)")
     ax = rk.plot.top_countries(per_country)
     save(ax, "top_countries.png", preset="paper-single", data_source=source)
     ax = rk.plot.timeline(rk.reference_ties(), countries=["ISR", "AZE", "KAZ", "ARE", "BHR", "MAR", "SDN"])
-    save(ax, "timeline.png", preset="paper-double", data_source="Record: data/reference (sources per row)")
+    save(ax, "timeline.png", preset="paper-double", data_source="Record: regionkit's reference tables (a cited source per row)")
     if weights is not None and len(weights):
         ax = rk.plot.tie_network(weights, highlight=FOCUS_GROUPS, seed=7)
         save(ax, "tie_network.png", preset="paper-double", data_source=source)

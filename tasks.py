@@ -29,13 +29,18 @@ def ensure_env(extras: str) -> None:
     if not PY.exists():
         print(f"[tasks] creating {VENV}", file=sys.stderr)
         venv.EnvBuilder(with_pip=True).create(VENV)
+        print("[tasks] upgrading pip in it", file=sys.stderr)
         subprocess.run([PY, "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
     stamp = VENV / f".installed-{extras}"
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if stamp.exists() and stamp.read_text() == digest:
         return
-    print(f"[tasks] installing regionkit[{extras}] into {VENV}", file=sys.stderr)
-    subprocess.run([PY, "-m", "pip", "install", "-q", "-e", f"{ROOT}[{extras}]"], check=True)
+    print(f"[tasks] installing regionkit[{extras}] and its dependencies into {VENV} "
+          "(the first time takes a minute or two; pip says what it is doing below)", file=sys.stderr, flush=True)
+    # pip's own lines ("Collecting ...", "Installing collected packages ...") show the progress;
+    # its download bars appear when the output is a terminal
+    subprocess.run([PY, "-m", "pip", "install", "--progress-bar", "on", "-e", f"{ROOT}[{extras}]"], check=True)
+    print(f"[tasks] regionkit[{extras}] installed", file=sys.stderr)
     stamp.write_text(digest)
 
 

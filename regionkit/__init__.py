@@ -30,6 +30,7 @@ _LAZY: dict[str, str] = {
     # articles: reading files and DataFrames, ids, boilerplate
     "read_articles": "regionkit.articles",
     "demo_articles": "regionkit.demo",
+    "report": "regionkit.reporting",
     "iter_articles": "regionkit.articles",
     "ARTICLES_META": "regionkit._schema",
     # gazetteer and normalisation

@@ -31,6 +31,13 @@ def test_demo_figures(tmp_path):
             "tie_network.png", "tie_map.png", "timeline.png", "top_countries.png"} <= names
     for p in (tmp_path / "figures").iterdir():
         assert p.read_bytes().startswith(magic[p.suffix]), p.name
+    # one self-contained report, and the interactive map and network as offline HTML
+    report = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert report.count("<img ") >= 6 and "data:image/png;base64," in report
+    assert "src='http" not in report and 'src="http' not in report and "<link" not in report
+    for name in ("explore_map.html", "explore_ties.html"):
+        page = (tmp_path / name).read_text(encoding="utf-8")
+        assert "<script src=" not in page  # plotly.js inlined, no CDN
 
 
 def test_demo_bad_output(tmp_path, capsys):

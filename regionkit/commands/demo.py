@@ -75,8 +75,28 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_figures:
         figures = _figures(rk, out / "figures", per_country, weights, args.as_of)
         _log(f"figures written to {out}/figures/: {', '.join(figures)}")
+        made = _interactive(rk, out, per_country, weights, m, arts)
+        if made:
+            _log(f"interactive map and network (offline HTML) written: {', '.join(made)}")
+    t1 = time.perf_counter()
+    rk.report(arts, out / "report.html", mentions=m, as_of=args.as_of, figures=not args.no_figures)
+    _log(f"report written to {out}/report.html in {time.perf_counter() - t1:.1f} s (one self-contained file)")
     print(summary, end="")
     return 0
+
+
+def _interactive(rk, out: Path, per_country, weights, m, arts) -> list[str]:
+    try:
+        import plotly  # noqa: F401
+    except ImportError:
+        _log("interactive maps skipped: pip install 'regionkit[explore]' for them")
+        return []
+    rk.plot.explore(per_country, mentions=m, articles=arts, path=out / "explore_map.html")
+    made = ["explore_map.html"]
+    if weights is not None and len(weights):
+        rk.plot.explore(weights, mentions=m, articles=arts, path=out / "explore_ties.html")
+        made.append("explore_ties.html")
+    return made
 
 
 def _figures(rk, folder: Path, per_country, weights, as_of: str) -> list[str]:

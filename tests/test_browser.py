@@ -1,0 +1,125 @@
+"""A real browser: report.html and an exported interactive map in headless Chromium.
+
+Debian's ``chromium`` driven by playwright (playwright's own browser download is not
+available offline). Every request other than the file itself (and its inline ``data:``
+images) is recorded and refused, so a page that needs the network fails here. Screenshots
+go to ``out/browser-test/`` in the repository (or ``$REGIONKIT_SCREENSHOTS``).
+When Chromium or playwright is missing the tests are skipped and say why.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import regionkit as rk
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = Path(os.environ.get("REGIONKIT_SCREENSHOTS", ROOT / "out" / "browser-test"))
+# as root, without a sandbox; no background connections (the machine's network is closed)
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _chromium() -> str:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.skip("Chromium not found: install Debian's package (apt-get install chromium) to run the browser tests")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    exe = _chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright (python) not installed: pip install 'regionkit[test]' to run the browser tests")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=exe, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("browser")
+    arts = rk.demo_articles()
+    m = rk.extract_mentions(arts)
+    counts = rk.country_counts(m, arts, by="country")
+    weights = rk.tie_table(rk.extract_ties(m, articles=arts))
+    return {
+        "report": rk.report(arts, folder / "report.html", mentions=m),
+        "map": rk.plot.explore(counts, mentions=m, articles=arts, path=folder / "explore_map.html") and
+        folder / "explore_map.html",
+        "network": rk.plot.explore(weights, mentions=m, articles=arts, path=folder / "explore_ties.html") and
+        folder / "explore_ties.html",
+    }
+
+
+def _open(browser, path: Path, width: int = 1200, height: int = 900):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    problems: list[str] = []
+    outside: list[str] = []
+
+    def route(r):
+        url = r.request.url
+        if url.startswith(("file:", "data:", "blob:", "about:")):
+            r.continue_()
+        else:
+            outside.append(url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}") if msg.type in ("error", "warning") else None)
+    page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+    page.on("requestfailed", lambda req: problems.append(f"request failed: {req.url}"))
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page, problems, outside
+
+
+def test_report_renders_offline_and_prints(browser, pages):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page, problems, outside = _open(browser, pages["report"])
+    # every figure is an inline image that decoded
+    sizes = page.eval_on_selector_all("img", "els => els.map(e => [e.complete, e.naturalWidth])")
+    assert len(sizes) >= 6 and all(done and w > 300 for done, w in sizes), sizes
+    headings = page.eval_on_selector_all("h2", "els => els.map(e => e.textContent)")
+    assert headings == ["What was read", "Countries", "Maps and charts", "Ties", "Evidence of the strongest ties"]
+    assert page.locator("#evidence ~ .ev mark").count() > 10  # mentions highlighted in the evidence
+    assert "were skipped as boilerplate" in page.inner_text("body")
+    page.screenshot(path=str(SHOTS / "report_top.png"))
+    page.locator("#evidence").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "report_evidence.png"))
+    page.locator("#figures").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "report_figures.png"))
+    page.pdf(path=str(SHOTS / "report.pdf"), format="A4")  # printable: Chromium's print to PDF
+    assert (SHOTS / "report.pdf").stat().st_size > 100_000
+    assert outside == [] and problems == [], (outside, problems)
+    page.close()
+
+
+@pytest.mark.parametrize("name", ["map", "network"])
+def test_interactive_figure_renders_offline(browser, pages, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page, problems, outside = _open(browser, pages[name])
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    traces = page.evaluate("document.querySelectorAll('.js-plotly-plot .scatterlayer .trace').length")
+    assert traces > (100 if name == "map" else 10)
+    # hover: plotly's own hover call shows the hover box with the country's text
+    shown = page.evaluate("""() => {
+        const gd = document.querySelector('.js-plotly-plot');
+        const last = gd.data.length - 1;
+        Plotly.Fx.hover(gd, [{curveNumber: last, pointNumber: 0}]);
+        const box = document.querySelector('.hoverlayer .hovertext');
+        return box ? box.textContent : '';
+    }""")
+    assert shown.strip(), "no hover text"
+    page.screenshot(path=str(SHOTS / f"explore_{name}.png"))
+    assert outside == [] and problems == [], (outside, problems)
+    page.close()

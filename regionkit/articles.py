@@ -4,222 +4,52 @@ Every article gets a stable ``article_id``: the record's own id when the file ha
 one (``id``/``article_id`` column), else a hash of the file path relative to the
 folder read (for text files) or of the text itself. Ids never depend on row
 order, so adding files does not renumber the others.
+
+Every input article is accounted for: ids must be present and unique (or, with
+``on_bad_ids="keep"``, bad ones are counted); a file inside a folder that cannot
+be read is skipped and counted with its reason (``on_error="raise"``, CLI
+``--strict``, stops instead); a file named explicitly always stops the read with
+an error naming it. Symbolic links that lead out of the folder or glob root are
+not followed unless ``follow_symlinks=True`` (counted as skipped).
+
+:func:`block_specs` and :func:`read_block` split inputs into independent blocks
+and read one block with the same readers (the Dask driver uses them).
 """
 
 from __future__ import annotations
 
-import glob
-import hashlib
-import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from regionkit._schema import ARTICLE_COLUMNS, ARTICLES_META
+from regionkit._blocks import DEFAULT_BLOCKSIZE, block_specs, parse_size, read_block
+from regionkit._errors import RegionkitError
+from regionkit._readers import (_ID_COLUMNS, SUPPORTED_SUFFIXES, TABLE_SUFFIXES, TEXT_SUFFIXES, IdCheck, ReadReport,
+                                _finish, _normalise_table, _read_text_file, _relative, _table_chunks, expand_paths)
+from regionkit._schema import ARTICLES_META
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["read_articles", "iter_articles", "ARTICLES_META", "SUPPORTED_SUFFIXES", "ReadReport"]
-
-TEXT_SUFFIXES = (".txt", ".md")
-TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".json", ".parquet")
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES
-_ID_COLUMNS = ("article_id", "id", "doc_id", "uid")
-_DATE_COLUMNS = ("date", "published", "published_at", "publish_date", "datetime", "time")
+__all__ = ["read_articles", "iter_articles", "expand_paths", "block_specs", "read_block", "parse_size",
+           "ARTICLES_META", "SUPPORTED_SUFFIXES", "TEXT_SUFFIXES", "TABLE_SUFFIXES", "DEFAULT_BLOCKSIZE",
+           "ReadReport"]
 
 
-class ReadReport:
-    """Counts of what a read did: files and articles read, and files skipped with the reason."""
-
-    def __init__(self) -> None:
-        self.files = 0
-        self.articles = 0
-        self.skipped: list[tuple[str, str]] = []
-
-    def __repr__(self) -> str:
-        return f"ReadReport(files={self.files}, articles={self.articles}, skipped={len(self.skipped)})"
+def _check_chunksize(chunksize: Any, *, allow_none: bool = False) -> None:
+    if chunksize is None and allow_none:
+        return
+    if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
+        raise RegionkitError(f"chunksize must be a positive integer{' or None' if allow_none else ''}, "
+                             f"not {chunksize!r}")
 
 
-def _hash_id(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-def _expand(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> list[tuple[Path, Path]]:
-    """Return (file, base folder) pairs; raise for a missing path or an empty folder."""
-    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-    if not items:
-        raise ValueError("no input path given")
-    out: list[tuple[Path, Path]] = []
-    for item in items:
-        text = str(item)
-        if any(ch in text for ch in "*?["):
-            matches = sorted(glob.glob(text, recursive=True))
-            if not matches:
-                raise FileNotFoundError(f"no file matches {text}")
-            base = Path(text.split("*")[0]).parent if "*" in text else Path(text).parent
-            out += [(Path(m), base) for m in matches if Path(m).is_file()]
-            continue
-        path = Path(item)
-        if not path.exists():
-            raise FileNotFoundError(f"no such file or folder: {path}")
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
-            if not files:
-                raise ValueError(f"folder {path} has no article files (accepted: {', '.join(SUPPORTED_SUFFIXES)})")
-            out += [(f, path) for f in files]
-        else:
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                raise ValueError(f"unknown file type {path.suffix or '(none)'} for {path}; accepted: {', '.join(SUPPORTED_SUFFIXES)}")
-            out.append((path, path.parent))
-    return out
-
-
-def _decode(raw: bytes, path: Path, errors: str) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if errors == "replace":
-            return raw.decode("utf-8", errors="replace")
-        raise ValueError(
-            f"{path}: not valid UTF-8 at byte {exc.start}; pass encoding_errors='replace' (CLI: --replace-undecodable) to read it anyway"
-        ) from None
-
-
-def _relative(path: Path, base: Path) -> str:
-    """The path of a file relative to the folder it was read from (what ids are derived from)."""
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.name
-
-
-def _read_text_file(path: Path, base: Path, errors: str) -> dict[str, Any]:
-    text = _decode(path.read_bytes(), path, errors)
-    title = next((line.strip().lstrip("#").strip() for line in text.splitlines() if line.strip()), "")
-    rel = _relative(path, base)
-    return {"article_id": path.stem if _looks_like_id(path.stem) else _hash_id(rel), "title": title, "date": None,
-            "source": None, "path": str(path), "text": text}
-
-
-def _looks_like_id(stem: str) -> bool:
-    return 4 <= len(stem) <= 64 and all(c.isalnum() or c in "-_" for c in stem)
-
-
-def _parse_jsonl_line(raw: bytes, path: Path, lineno: int, errors: str) -> dict[str, Any]:
-    """One JSON Lines record; a bad line raises a one-line error naming the file and line number."""
-    line = _decode(raw, path, errors)
-    try:
-        rec = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"{path}, line {lineno}: malformed JSON ({exc.msg})") from None
-    if not isinstance(rec, dict):
-        raise ValueError(f"{path}, line {lineno}: expected a JSON object, got {type(rec).__name__}")
-    return rec
-
-
-def _read_jsonl(path: Path, errors: str) -> Iterator[dict[str, Any]]:
-    with open(path, "rb") as fh:
-        for lineno, raw in enumerate(fh, 1):
-            if raw.strip():
-                yield _parse_jsonl_line(raw, path, lineno, errors)
-
-
-def _table_chunks(path: Path, chunksize: int | None, errors: str) -> Iterator[pd.DataFrame]:
-    import pandas as pd
-
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        try:
-            reader = pd.read_csv(path, dtype=str, keep_default_na=False, chunksize=chunksize,
-                                 encoding_errors="replace" if errors == "replace" else "strict")
-            if chunksize is None:
-                yield reader
-            else:
-                yield from reader
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"{path}: not valid UTF-8 ({exc.reason}); pass encoding_errors='replace' to read it anyway") from None
-        except pd.errors.ParserError as exc:
-            raise ValueError(f"{path}: malformed CSV ({str(exc).strip()})") from None
-    elif suffix in (".jsonl", ".ndjson"):
-        batch: list[dict] = []
-        for rec in _read_jsonl(path, errors):
-            batch.append(rec)
-            if chunksize and len(batch) >= chunksize:
-                yield pd.DataFrame(batch)
-                batch = []
-        if batch or not chunksize:
-            yield pd.DataFrame(batch)
-    elif suffix == ".json":
-        try:
-            data = json.loads(_decode(path.read_bytes(), path, errors))
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}: malformed JSON at line {exc.lineno} ({exc.msg})") from None
-        if isinstance(data, dict):
-            data = data.get("articles", [data])
-        yield pd.DataFrame(data)
-    elif suffix == ".parquet":
-        import pyarrow.parquet as pq
-
-        pf = pq.ParquetFile(path)
-        for batch in pf.iter_batches(batch_size=chunksize or 65536):
-            yield batch.to_pandas()
-
-
-def _normalise_table(df: pd.DataFrame, path: str | None, text_column: str, id_column: str | None,
-                     seen: dict[str, int] | None = None, key: str | None = None) -> pd.DataFrame:
-    import pandas as pd
-
-    if text_column not in df.columns:
-        where = f" in {path}" if path else ""
-        raise ValueError(f"no text column {text_column!r}{where}; columns are {list(df.columns)} (pass text_column=...)")
-    out = pd.DataFrame(index=range(len(df)))
-    text = df[text_column].astype(object).where(df[text_column].notna(), None)
-    out["text"] = text.to_numpy()
-    idcol = id_column or next((c for c in _ID_COLUMNS if c in df.columns), None)
-    if idcol is not None and idcol not in df.columns:
-        raise ValueError(f"no id column {idcol!r}; columns are {list(df.columns)}")
-    if idcol is not None:
-        out["article_id"] = df[idcol].astype(str).to_numpy()
-    else:  # content-derived: hash of (file, text); the k-th repeat of a text in its file adds k
-        seen = {} if seen is None else seen
-        ids = []
-        for t in text:
-            base = _hash_id(key or path or "", "" if t is None else str(t))
-            k = seen.get(base, 0)
-            seen[base] = k + 1
-            ids.append(base if k == 0 else _hash_id(base, str(k)))
-        out["article_id"] = ids
-    out["title"] = df["title"].astype(object).to_numpy() if "title" in df.columns else [
-        (next((ln.strip() for ln in t.splitlines() if ln.strip()), "") if isinstance(t, str) else None) for t in text
-    ]
-    datecol = next((c for c in _DATE_COLUMNS if c in df.columns), None)
-    out["date"] = df[datecol].to_numpy() if datecol else None
-    out["source"] = df["source"].astype(object).to_numpy() if "source" in df.columns else None
-    out["path"] = df["url"].astype(object).to_numpy() if "url" in df.columns else path
-    for extra in df.columns:
-        if extra not in out.columns and extra not in {text_column, idcol, datecol, "url"}:
-            out[extra] = df[extra].to_numpy()
-    return out
-
-
-def _finish(df: pd.DataFrame) -> pd.DataFrame:
-    import pandas as pd
-
-    if df.empty:
-        base = ARTICLES_META.copy()
-        for col in df.columns:
-            if col not in base.columns:
-                base[col] = pd.Series(dtype=object)
-        return base
-    for col, dtype in ARTICLE_COLUMNS.items():
-        if col == "date":
-            df[col] = pd.to_datetime(df[col], errors="coerce", utc=True, format="mixed").dt.tz_localize(None).astype("datetime64[ns]")
-        else:
-            df[col] = df[col].astype(object).where(df[col].notna(), None).astype(dtype)
-    rest = [c for c in df.columns if c not in ARTICLE_COLUMNS]
-    return df[list(ARTICLE_COLUMNS) + rest].reset_index(drop=True)
+def _explicit(paths: Any) -> set[str]:
+    """The files named directly (not found in a folder or by a glob): an error in one of them always stops."""
+    items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths or [])
+    return {str(Path(p)) for p in items if isinstance(p, (str, os.PathLike)) and not any(c in str(p) for c in "*?[")
+            and not Path(p).is_dir()}
 
 
 def iter_articles(
@@ -230,6 +60,9 @@ def iter_articles(
     id_column: str | None = None,
     encoding_errors: str = "strict",
     report: ReadReport | None = None,
+    follow_symlinks: bool = False,
+    on_error: str = "skip",
+    on_bad_ids: str = "raise",
 ) -> Iterator[pd.DataFrame]:
     """Yield the articles of ``paths`` in DataFrames of at most ``chunksize`` rows (bounded memory).
 
@@ -245,41 +78,76 @@ def iter_articles(
         ``"strict"`` (undecodable bytes raise a one-line error naming the file) or ``"replace"``.
     report
         A :class:`ReadReport` to fill with counts and skipped files.
+    follow_symlinks
+        Read symbolic links that lead outside the folder or glob root (default:
+        skip them and count them in ``report.skipped``).
+    on_error
+        ``"skip"`` (default): a file found in a folder or by a glob that cannot be
+        read (empty, truncated, malformed) is skipped and listed in
+        ``report.skipped`` with the reason; ``"raise"`` stops at it. A file named
+        directly always raises.
+    on_bad_ids
+        ``"raise"`` (default): missing, empty, NaN or duplicate ids stop the read
+        with a :class:`regionkit.DuplicateIdError` giving the count and the first
+        ids; ``"keep"``: keep going (missing ids become content hashes) and count
+        them in ``report.bad_ids``.
 
     Yields
     ------
     pandas.DataFrame
         Chunks with the columns of :data:`ARTICLES_META` (plus any extra columns of the input).
     """
+    if encoding_errors not in {"strict", "replace"}:
+        raise RegionkitError(f"encoding_errors must be 'strict' or 'replace', not {encoding_errors!r}")
+    if on_error not in {"skip", "raise"}:
+        raise RegionkitError(f"on_error must be 'skip' or 'raise', not {on_error!r}")
+    _check_chunksize(chunksize)
+    report = report if report is not None else ReadReport()
+    ids = IdCheck(on_bad_ids)
+    report.bad_ids = ids
+    explicit = _explicit(paths)
+    files = expand_paths(paths, follow_symlinks=follow_symlinks, skipped=report.skipped)
+    for chunk in _read_files(files, chunksize, text_column, id_column, encoding_errors, report, on_error, explicit):
+        yield ids.check(chunk, chunk["path"].iloc[0] if len(chunk) and chunk["path"].notna().iloc[0] else "input")
+
+
+def _read_files(files: list[tuple[Path, Path]], chunksize: int, text_column: str, id_column: str | None,
+                encoding_errors: str, report: ReadReport, on_error: str, explicit: set[str]) -> Iterator[pd.DataFrame]:
     import pandas as pd
 
-    if encoding_errors not in {"strict", "replace"}:
-        raise ValueError(f"encoding_errors must be 'strict' or 'replace', not {encoding_errors!r}")
-    if chunksize is None or chunksize < 1:
-        raise ValueError(f"chunksize must be a positive integer, not {chunksize!r}")
-    report = report if report is not None else ReadReport()
     pending: list[dict[str, Any]] = []
-    for path, base in _expand(paths):
+    for path, base in files:
         report.files += 1
-        if path.suffix.lower() in TEXT_SUFFIXES:
-            pending.append(_read_text_file(path, base, encoding_errors))
-            if len(pending) >= chunksize:
-                report.articles += len(pending)
-                yield _finish(pd.DataFrame(pending))
-                pending = []
-            continue
-        row = 0
-        seen: dict[str, int] = {}
-        key = _relative(path, base)
-        for chunk in _table_chunks(path, chunksize, encoding_errors):
-            if chunk.empty and not len(chunk.columns):
+        try:
+            if path.suffix.lower() in TEXT_SUFFIXES:
+                pending.append(_read_text_file(path, base, encoding_errors))
+                if len(pending) >= chunksize:
+                    report.articles += len(pending)
+                    yield _finish(pd.DataFrame(pending))
+                    pending = []
                 continue
-            table = _normalise_table(chunk, str(path), text_column, id_column, seen, key)
-            row += len(chunk)
-            report.articles += len(table)
-            yield _finish(table)
-        if row == 0:
-            report.skipped.append((str(path), "no records"))
+            row = 0
+            seen: dict[str, int] = {}
+            key = _relative(path, base)
+            for chunk in _table_chunks(path, chunksize, encoding_errors):
+                if chunk.empty and not len(chunk.columns):
+                    continue
+                table = _finish(_normalise_table(chunk, str(path), text_column, id_column, seen, key))
+                row += len(chunk)
+                report.articles += len(table)
+                yield table
+            if row == 0:
+                report.skipped.append((str(path), "no records"))
+        except (RegionkitError, OSError) as exc:
+            if on_error == "raise" or str(path) in explicit:
+                if isinstance(exc, OSError):
+                    from regionkit._errors import InputFileError
+
+                    raise InputFileError(f"{path}: {exc.strerror or exc}", path=path) from None
+                raise
+            why = str(exc).replace(f"{path}: ", "").replace(f"{path}, ", "") if isinstance(exc, RegionkitError) \
+                else (exc.strerror or str(exc)).lower()
+            report.skipped.append((str(path), why if not row else f"{why}; after {row:,} records"))
     if pending:
         report.articles += len(pending)
         yield _finish(pd.DataFrame(pending))
@@ -292,6 +160,7 @@ def read_articles(
     id_column: str | None = None,
     chunksize: int | None = None,
     encoding_errors: str = "strict",
+    **options: Any,
 ) -> pd.DataFrame | Iterator[pd.DataFrame]:
     """Read articles into one tidy table.
 
@@ -308,6 +177,9 @@ def read_articles(
         of one DataFrame (for corpora larger than memory).
     encoding_errors
         ``"strict"`` (default; undecodable bytes raise an error naming the file) or ``"replace"``.
+    **options
+        ``follow_symlinks``, ``on_error``, ``on_bad_ids``: see :func:`iter_articles`
+        (``on_bad_ids`` applies to a DataFrame too).
 
     Returns
     -------
@@ -322,13 +194,19 @@ def read_articles(
     """
     import pandas as pd
 
+    _check_chunksize(chunksize, allow_none=True)
     if isinstance(source, pd.DataFrame):
+        unknown = set(options) - {"on_bad_ids"}
+        if unknown:
+            raise RegionkitError(f"read_articles(DataFrame) takes no {', '.join(sorted(unknown))}")
         table = _normalise_table(source.reset_index(drop=True), None, text_column, id_column)
         if id_column is None and not any(c in source.columns for c in _ID_COLUMNS):
             table["article_id"] = [str(i) for i in source.index]
-        return _finish(table)
+        return IdCheck(options.get("on_bad_ids", "raise")).check(_finish(table), "the DataFrame")
+    if source is None:
+        raise RegionkitError("read_articles() needs a source: a file, folder, glob, list of them, or a DataFrame; got None")
     chunks = iter_articles(source, chunksize=chunksize or 50_000, text_column=text_column,
-                           id_column=id_column, encoding_errors=encoding_errors)
+                           id_column=id_column, encoding_errors=encoding_errors, **options)
     if chunksize is not None:
         return chunks
     frames = list(chunks)

@@ -29,249 +29,31 @@ Dask and distributed are imported only inside this module, never by ``import reg
 
 from __future__ import annotations
 
-import json
 import os
-from collections import deque
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+import sys
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import dask.dataframe as dd
 
-from regionkit._schema import ARTICLE_COLUMNS, ARTICLES_META, MENTIONS_META
+from regionkit._errors import IncompleteOutputError, RegionkitError
+from regionkit._schema import ARTICLES_META, MENTIONS_META
+from regionkit.articles import DEFAULT_BLOCKSIZE, block_specs, expand_paths, parse_size, read_block
+from regionkit.outputs import open_sink, output_kind, part_checks, write_part_files
+from regionkit.stream import (Block, BlockResult, StreamSummary, chunk_stats, input_fingerprint, partition_values,
+                              progress_bar, run_blocks)
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from regionkit.gazetteer import Gazetteer
-    from regionkit.stream import StreamSummary
 
 __all__ = ["read_articles_dask", "extract_mentions", "to_parquet", "extract_to", "partition_specs",
            "MENTIONS_META", "ARTICLES_META"]
 
-_DEFAULT_BLOCKSIZE = 4 * 2**20
-
-
-# ------------------------------------------------------------ partitions
-def _parse_size(value: int | str) -> int:
-    if isinstance(value, int):
-        return value
-    text = str(value).strip().upper().replace("IB", "B")
-    for unit, mult in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10), ("B", 1)):
-        if text.endswith(unit):
-            return int(float(text[: -len(unit)]) * mult)
-    return int(text)
-
-
-def partition_specs(paths: Any, *, blocksize: int | str = _DEFAULT_BLOCKSIZE, text_column: str = "text",
-                    id_column: str | None = None) -> list[tuple]:
-    """Split the input files into partition descriptions.
-
-    Returns a list of tuples: ``("text", ((file, base, name), ...))``, ``("jsonl",
-    file, name, key, start_byte, end_byte, first_line, seen)``, ``("parquet", file,
-    name, key, row_group, seen)`` or ``("table", file, name, key)`` (a whole CSV or
-    JSON file). ``file`` is absolute (workers may run in another directory),
-    ``name`` is the path as given (for the ``path`` column and error messages),
-    ``key`` the path relative to the folder read (what content-derived ids hash). For files without an id column, ``seen`` carries how often each
-    repeated text occurred in the earlier blocks of the file, so the k-th repeat
-    gets the same id as in :func:`regionkit.read_articles` (one client-side pass
-    over the file's texts; only repeated texts are kept).
-    """
-    from regionkit.articles import TEXT_SUFFIXES, _expand, _relative
-
-    size_limit = _parse_size(blocksize)
-    specs: list[tuple] = []
-    group: list[tuple[str, str]] = []
-    group_bytes = 0
-    for path, base in _expand(paths):
-        suffix = path.suffix.lower()
-        name, file = str(path), str(path.resolve())
-        if suffix in TEXT_SUFFIXES:
-            group.append((file, str(base.resolve()), name))
-            group_bytes += path.stat().st_size
-            if group_bytes >= size_limit:
-                specs.append(("text", tuple(group)))
-                group, group_bytes = [], 0
-            continue
-        if group:  # keep the file order of the pandas reader
-            specs.append(("text", tuple(group)))
-            group, group_bytes = [], 0
-        key = _relative(path, base)
-        if suffix in (".jsonl", ".ndjson"):
-            ranges = _jsonl_ranges(path, size_limit)
-            seen = _seen_states(path, key, text_column, [r[2] for r in ranges]) \
-                if len(ranges) > 1 and not _has_id(path, id_column) else [()] * len(ranges)
-            specs.extend(("jsonl", file, name, key, a, b, line, st) for (a, b, _rec, line), st in zip(ranges, seen))
-        elif suffix == ".parquet":
-            import pyarrow.parquet as pq
-
-            meta = pq.ParquetFile(path).metadata
-            firsts, first = [], 0
-            for rg in range(meta.num_row_groups):
-                firsts.append(first)
-                first += meta.row_group(rg).num_rows
-            if meta.num_row_groups <= 1:
-                specs.append(("table", file, name, key))
-                continue
-            seen = _seen_states(path, key, text_column, firsts) if not _has_id(path, id_column) else [()] * len(firsts)
-            specs.extend(("parquet", file, name, key, rg, st) for rg, st in enumerate(seen))
-        else:
-            specs.append(("table", file, name, key))
-    if group:
-        specs.append(("text", tuple(group)))
-    return specs
-
-
-def _jsonl_ranges(path: Path, size_limit: int) -> list[tuple[int, int, int, int]]:
-    """Byte ranges of about ``size_limit`` that end at a line end: (start, end, first record, first line)."""
-    size = path.stat().st_size
-    out: list[tuple[int, int, int, int]] = []
-    start, record, line = 0, 0, 1
-    with open(path, "rb") as fh:
-        while start < size:
-            fh.seek(start)
-            block = fh.read(size_limit)
-            if start + len(block) < size:
-                block += fh.readline()  # finish the line the block cut
-            end = start + len(block)
-            out.append((start, end, record, line))
-            lines = block.split(b"\n")
-            if lines and lines[-1] == b"":
-                lines.pop()
-            record += sum(1 for ln in lines if ln.strip())
-            line += len(lines)
-            start = end
-    return out or [(0, 0, 0, 1)]
-
-
-def _has_id(path: Path, id_column: str | None) -> bool:
-    """Whether the table's records carry an id (then ids never depend on other blocks)."""
-    from regionkit.articles import _ID_COLUMNS
-
-    if id_column is not None:
-        return True
-    if path.suffix.lower() == ".parquet":
-        import pyarrow.parquet as pq
-
-        names = set(pq.read_schema(path).names)
-    else:
-        names = set()
-        with open(path, "rb") as fh:
-            for raw in fh:
-                if raw.strip():
-                    try:
-                        rec = json.loads(raw)
-                    except ValueError:
-                        return True  # malformed: the block reader reports the line
-                    names = set(rec) if isinstance(rec, dict) else set()
-                    break
-    return any(c in names for c in _ID_COLUMNS)
-
-
-def _iter_texts(path: Path, text_column: str) -> Iterator[Any]:
-    if path.suffix.lower() == ".parquet":
-        import pyarrow.parquet as pq
-
-        pf = pq.ParquetFile(path)
-        if text_column not in pf.schema_arrow.names:
-            return
-        for batch in pf.iter_batches(columns=[text_column]):
-            yield from batch.column(0).to_pylist()
-        return
-    with open(path, "rb") as fh:
-        for raw in fh:
-            if raw.strip():
-                try:
-                    rec = json.loads(raw)
-                except ValueError:
-                    return  # the block reader raises the error with its line number
-                yield rec.get(text_column) if isinstance(rec, dict) else None
-
-
-def _seen_states(path: Path, key: str, text_column: str, firsts: list[int]) -> list[tuple]:
-    """For each block starting at record ``firsts[i]``: counts of repeated texts in the records before it."""
-    import numpy as np
-
-    from regionkit.articles import _hash_id
-
-    hashes = np.fromiter((int(_hash_id(key, "" if t is None else str(t)), 16) for t in _iter_texts(path, text_column)),
-                         dtype=np.uint64)
-    values, counts = np.unique(hashes, return_counts=True)
-    repeated = values[counts > 1]
-    if not len(repeated):
-        return [()] * len(firsts)
-    positions = np.flatnonzero(np.isin(hashes, repeated))
-    states, seen, j = [], {}, 0
-    for first in firsts:
-        while j < len(positions) and positions[j] < first:
-            h = f"{int(hashes[positions[j]]):016x}"
-            seen[h] = seen.get(h, 0) + 1
-            j += 1
-        states.append(tuple(sorted(seen.items())))
-    return states
-
-
-def _read_spec(spec: tuple, text_column: str, id_column: str | None, encoding_errors: str) -> pd.DataFrame:
-    """Read one partition with the readers of :mod:`regionkit.articles`; columns of ``ARTICLES_META``."""
-    import pandas as pd
-
-    from regionkit import articles as A
-
-    kind = spec[0]
-    if kind == "text":
-        rows = []
-        for file, base, name in spec[1]:
-            try:
-                row = A._read_text_file(Path(file), Path(base), encoding_errors)
-            except ValueError as exc:  # name the file as the user gave it
-                raise ValueError(str(exc).replace(file, name)) from None
-            row["path"] = name
-            rows.append(row)
-        frame = A._finish(pd.DataFrame(rows))
-    elif kind == "jsonl":
-        _, file, path, key, start, end, first_line, seen = spec
-        records = []
-        with open(file, "rb") as fh:
-            fh.seek(start)
-            data = fh.read(end - start)
-        for offset, raw in enumerate(data.split(b"\n")):
-            if not raw.strip():
-                continue
-            records.append(A._parse_jsonl_line(raw, Path(path), first_line + offset, encoding_errors))
-        frame = _table(pd.DataFrame(records), path, text_column, id_column, dict(seen), key)
-    elif kind == "parquet":
-        import pyarrow.parquet as pq
-
-        _, file, path, key, rg, seen = spec
-        table = pq.ParquetFile(file).read_row_group(rg).to_pandas()
-        frame = _table(table, path, text_column, id_column, dict(seen), key)
-    else:
-        _, file, path, key = spec
-        seen: dict[str, int] = {}
-        try:
-            frames = [_table(chunk, path, text_column, id_column, seen, key)
-                      for chunk in A._table_chunks(Path(file), None, encoding_errors)]
-        except ValueError as exc:  # name the file as the user gave it
-            raise ValueError(str(exc).replace(file, path)) from None
-        frames = [f for f in frames if len(f)]
-        frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else (frames[0] if frames else ARTICLES_META.copy())
-    return _conform(frame)
-
-
-def _table(df: pd.DataFrame, path: str, text_column: str, id_column: str | None, seen: dict[str, int],
-           key: str) -> pd.DataFrame:
-    from regionkit import articles as A
-
-    if df.empty and not len(df.columns):
-        return ARTICLES_META.copy()
-    return A._finish(A._normalise_table(df, path, text_column, id_column, seen, key))
-
-
-def _conform(frame: pd.DataFrame) -> pd.DataFrame:
-    """Exactly the columns and dtypes of ``ARTICLES_META`` (extra input columns dropped)."""
-    if frame.empty:
-        return ARTICLES_META.copy()
-    return frame[list(ARTICLE_COLUMNS)].astype(ARTICLE_COLUMNS).reset_index(drop=True)
+_DEFAULT_BLOCKSIZE = DEFAULT_BLOCKSIZE
+#: The block splitter, as :func:`regionkit.articles.block_specs` (kept under its old name).
+partition_specs = block_specs
 
 
 def read_articles_dask(
@@ -306,7 +88,7 @@ def read_articles_dask(
     >>> mentions = extract_mentions(arts)  # doctest: +SKIP
     """
     specs = partition_specs(paths, blocksize=blocksize, text_column=text_column, id_column=id_column)
-    return dd.from_map(_read_spec, specs, text_column=text_column, id_column=id_column,
+    return dd.from_map(read_block, specs, text_column=text_column, id_column=id_column,
                        encoding_errors=encoding_errors, meta=ARTICLES_META, enforce_metadata=False)
 
 
@@ -389,24 +171,23 @@ def _warm() -> int:
 # -------------------------------------------------------------- CLI driver
 def _run_spec(spec: tuple, text_column: str, id_column: str | None, encoding_errors: str,
               sections: tuple[str, ...] | None, partition_by: str | None,
-              out_dir: str | None = None, key: str = "", index: int = 0, gazetteer: Gazetteer | None = None) -> tuple:
-    """Worker task: read one partition, extract, count.
+              out_dir: str | None = None, key: str = "", index: int = 0,
+              gazetteer: Gazetteer | None = None) -> BlockResult:
+    """Worker task: read one block, extract, count.
 
-    With ``out_dir`` the worker writes the part files itself (atomically) and
-    returns only their names, so the client never handles the mentions; without
-    it the mentions come back. Returns (mentions or None, stats, files or None, empty file).
+    With ``out_dir`` the worker writes the part files itself (atomic, fsynced) and
+    returns only their names and checksums, so the client never handles the
+    mentions; without it the mentions come back.
     """
-    from regionkit.stream import _partition_values, chunk_stats, write_part_files
-
-    chunk = _read_spec(spec, text_column, id_column, encoding_errors)
+    chunk = read_block(spec, text_column, id_column, encoding_errors)
     mentions = _extract_partition(chunk, "text", "article_id", sections, None, gazetteer)
     stats = chunk_stats(chunk, mentions)
-    empty_file = spec[2] if spec[0] == "table" and chunk.empty else None
+    skipped = [(spec[2], "no records")] if spec[0] == "table" and chunk.empty else []
     if out_dir is None:
-        return mentions, stats, None, empty_file
-    values = _partition_values(chunk, mentions, partition_by) if partition_by else None
+        return BlockResult(stats, mentions, skipped=skipped)
+    values = partition_values(chunk, mentions, partition_by) if partition_by else None
     files = write_part_files(out_dir, key, index, mentions, partition_by, values)
-    return None, stats, files, empty_file
+    return BlockResult(stats, files=files, checks=part_checks(out_dir, files), skipped=skipped)
 
 
 def _spec_key(spec: tuple, index: int) -> str:
@@ -430,6 +211,7 @@ def extract_to(
     blocksize: int | str = _DEFAULT_BLOCKSIZE,
     progress: bool | None = None,
     gazetteer: Any = None,
+    follow_symlinks: bool = False,
 ) -> StreamSummary:
     """Extract mentions on a Dask cluster and write them like :func:`regionkit.stream.stream_mentions`.
 
@@ -460,97 +242,87 @@ def extract_to(
     StreamSummary
         The same counts as the streaming path.
     """
-    import sys
-
     from distributed import Client, LocalCluster
-
-    from regionkit.articles import _expand
-    from regionkit.stream import (FileSink, PartStore, StreamSummary, _advance, _progress_bar, close_output,
-                                  input_fingerprint, open_output, output_kind)
 
     sections = None if sections is None else tuple([sections] if isinstance(sections, str) else sections)
     if encoding_errors not in {"strict", "replace"}:
-        raise ValueError(f"encoding_errors must be 'strict' or 'replace', not {encoding_errors!r}")
-    kind = output_kind(output, partition_by)
-    files = _expand(paths)
-    specs = partition_specs(paths, blocksize=blocksize, text_column=text_column, id_column=id_column)
+        raise RegionkitError(f"encoding_errors must be 'strict' or 'replace', not {encoding_errors!r}")
+    output_kind(output, partition_by)
+    skipped_links: list[tuple[str, str]] = []
+    files = expand_paths(paths, follow_symlinks=follow_symlinks, skipped=skipped_links)
+    specs = block_specs(paths, blocksize=blocksize, text_column=text_column, id_column=id_column,
+                        follow_symlinks=follow_symlinks)
+    user_gaz = _user_gazetteer(gazetteer)
+    fingerprint = {"inputs": input_fingerprint(paths, follow_symlinks=follow_symlinks), "engine": "dask",
+                   "blocksize": parse_size(blocksize), "text_column": text_column, "id_column": id_column,
+                   "encoding_errors": encoding_errors, "sections": list(sections) if sections else None,
+                   "partition_by": partition_by}
+    if user_gaz is not None:  # a resumed run must use the same gazetteer
+        fingerprint["gazetteer"] = user_gaz.fingerprint
+    sink = open_sink(output, fingerprint, partition_by)  # locked from here on
     cluster = None
     own_client = client is None
-    if client is None:
-        if scheduler:
-            client = Client(scheduler)
-        else:
-            import logging
-
-            # errors come back to the client as one exception; keep the workers' own logs quiet
-            cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
-                                   dashboard_address=":0", silence_logs=logging.CRITICAL)
-            client = Client(cluster)
-    summary = StreamSummary(files=len(files))
-    store: PartStore | None = None
-    sink: FileSink | None = None
+    summary = StreamSummary(files=len(files), skipped_files=list(skipped_links))
     bar = None
+    running = False  # once run_blocks runs, it closes or aborts the sink itself
     try:
-        user_gaz = _user_gazetteer(gazetteer)
-        fingerprint = {"inputs": input_fingerprint(paths), "engine": "dask", "blocksize": _parse_size(blocksize),
-                       "text_column": text_column, "id_column": id_column, "encoding_errors": encoding_errors,
-                       "sections": list(sections) if sections else None, "partition_by": partition_by}
-        if user_gaz is not None:  # a resumed run must use the same gazetteer
-            fingerprint["gazetteer"] = user_gaz.fingerprint
-        store, sink = open_output(output, kind, fingerprint, partition_by)
-        bar = _progress_bar(paths, progress)
+        if client is None:
+            if scheduler:
+                client = Client(scheduler)
+            else:
+                import logging
+
+                # errors come back to the client as one exception; keep the workers' own logs quiet
+                cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
+                                       dashboard_address=":0", silence_logs=logging.CRITICAL)
+                client = Client(cluster)
+        bar = progress_bar(paths, progress)
         gaz = user_gaz
         if gaz is None:
             warm_workers(client)
         else:  # one copy per worker, held for the whole run
             gaz = client.scatter(gaz, broadcast=True, hash=False)
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
-        window = 2 * n_workers
-        pending: deque = deque()
-        todo = deque(enumerate(specs))
+        out_dir = str(sink.dir.resolve()) if hasattr(sink, "dir") else None
 
-        def submit() -> None:
-            while todo and len(pending) < window:
-                index, spec = todo.popleft()
-                key = _spec_key(spec, index)
-                if store is not None:
-                    stats = store.done(key)
-                    if stats is not None:
-                        summary.add(stats)
-                        summary.parts_reused += 1
-                        _advance(bar, stats["articles"])
-                        continue
-                out_dir = str(store.dir.resolve()) if store is not None else None
-                fut = client.submit(_run_spec, spec, text_column, id_column, encoding_errors, sections, partition_by,
-                                    out_dir, key, index, gaz, key=f"regionkit-extract-{key}-{index}", pure=False)
-                pending.append((index, key, fut))
+        def submit(block: Block) -> Any:
+            return client.submit(_run_spec, block.payload, text_column, id_column, encoding_errors, sections,
+                                 partition_by, out_dir, block.key, block.index, gaz,
+                                 key=f"regionkit-extract-{block.key}-{block.index}", pure=False)
 
-        submit()
-        while pending:
-            index, key, fut = pending.popleft()
-            mentions, stats, files, empty_file = fut.result()
-            fut.release()
-            submit()
-            summary.add(stats)
-            if empty_file:
-                summary.skipped_files.append((empty_file, "no records"))
-            if store is not None:
-                store.record(key, index, files, stats)
-            else:
-                sink.write(mentions)
-            summary.parts_written += 1
-            _advance(bar, stats["articles"])
-        close_output(output, kind, store, sink)
-    except BaseException:
-        if sink is not None:
-            sink.abort()
+        blocks = (Block(i, _spec_key(spec, i), spec) for i, spec in enumerate(specs))
+        running = True
+        try:
+            run_blocks(blocks, sink, submit, summary, window=2 * n_workers, bar=bar)
+        except Exception as exc:
+            _raise_if_killed(exc, summary, output)
+            raise
+    except BaseException as exc:
+        if not running:
+            sink.abort(exc)
         raise
     finally:
         if bar is not None:
             bar.close()
-        if own_client:
+        if own_client and client is not None:
             client.close()
             if cluster is not None:
                 cluster.close()
     sys.stderr.flush()
     return summary
+
+
+def _raise_if_killed(exc: BaseException, summary: StreamSummary, output: Any) -> None:
+    """A worker that died again and again (out of memory, killed): one line saying the output is incomplete."""
+    try:
+        from distributed.scheduler import KilledWorker
+    except ImportError:  # pragma: no cover
+        return
+    if isinstance(exc, KilledWorker):
+        done = summary.parts_written + summary.parts_reused
+        where = f" {output}" if output is not None else ""
+        kept = f"{done:,} finished parts are kept; " if output is not None else ""
+        raise IncompleteOutputError(
+            f"a Dask worker died repeatedly while running a block (out of memory or killed), so the output{where} "
+            f"is incomplete; {kept}run the same command again to resume"
+            + (" (with a smaller --blocksize if memory ran out)" if output is not None else "")) from None

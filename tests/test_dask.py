@@ -104,10 +104,10 @@ def test_jsonl_byte_ranges_keep_line_numbers_and_ids(tmp_path):
     assert len(specs) > 5 and [s[0] for s in specs] == ["jsonl"] * len(specs)
     with pytest.raises(ValueError, match=r"feed\.jsonl, line 32: malformed JSON"):
         for spec in specs:
-            rkd._read_spec(spec, "text", None, "strict")
+            rk.articles.read_block(spec, "text", None, "strict")
     lines[31] = json.dumps({"id": "fixed", "text": "Kazakhstan."})
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    parts = [rkd._read_spec(s, "text", None, "strict") for s in rkd.partition_specs(path, blocksize=300)]
+    parts = [rk.articles.read_block(s, "text", None, "strict") for s in rkd.partition_specs(path, blocksize=300)]
     got = pd.concat(parts, ignore_index=True)
     pd.testing.assert_frame_equal(got, rk.read_articles(path)[list(rk.ARTICLES_META.columns)])
 
@@ -138,7 +138,7 @@ def test_idless_tables_split_in_blocks_keep_pandas_ids(tmp_path, suffix):
         pd.DataFrame({"text": texts}).to_parquet(path, row_group_size=9)
         specs = rkd.partition_specs(path)
     assert len(specs) > 4
-    got = pd.concat([rkd._read_spec(s, "text", None, "strict") for s in specs], ignore_index=True)
+    got = pd.concat([rk.articles.read_block(s, "text", None, "strict") for s in specs], ignore_index=True)
     want = rk.read_articles(path)[list(rk.ARTICLES_META.columns)]
     assert got["article_id"].is_unique
     pd.testing.assert_frame_equal(got, want)

@@ -71,6 +71,14 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--no-progress", action="store_true", help="no progress bar (it is off anyway when stderr is not a terminal)")
     parser.add_argument("--gazetteer", default=None, metavar="FOLDER",
                         help="use the gazetteer tables in FOLDER (written by rk.Gazetteer.to_disk) instead of the shipped ones")
+    parser.add_argument("--follow-symlinks", action="store_true",
+                        help="also read symbolic links that lead outside the input folder or glob root "
+                             "(default: skip them and count them in the summary)")
+    parser.add_argument("--strict", action="store_true",
+                        help="stop at the first file in a folder that cannot be read (default: skip it and count it)")
+    parser.add_argument("--keep-bad-ids", action="store_true",
+                        help="keep going when article ids are missing or duplicated (missing ones become content "
+                             "hashes; both are counted in the summary); default: stop with an error")
     parser.set_defaults(run=run)
     return parser
 
@@ -90,6 +98,7 @@ def _sections(value: str | None) -> tuple[str, ...] | None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``regionkit extract``; returns the exit status."""
+    from regionkit._errors import OutputError
     from regionkit.cli import UsageError
     from regionkit.stream import output_kind, stream_mentions
 
@@ -116,6 +125,8 @@ def run(args: argparse.Namespace) -> int:
         partition_by=args.partition_by,
         progress=progress,
     )
+    if not (args.workers is not None or args.scheduler):
+        options["follow_symlinks"] = args.follow_symlinks
     try:
         if args.workers is not None or args.scheduler:
             try:
@@ -123,12 +134,15 @@ def run(args: argparse.Namespace) -> int:
             except ImportError as exc:  # the extra is missing
                 raise UsageError(f"--workers/--scheduler need Dask: pip install 'regionkit[dask]' ({exc})") from None
             summary = extract_to(args.paths, args.output, workers=args.workers, scheduler=args.scheduler,
-                                 blocksize=args.blocksize, **options)
+                                 blocksize=args.blocksize, follow_symlinks=args.follow_symlinks, **options)
         else:
-            summary = stream_mentions(args.paths, args.output, chunksize=args.chunksize, **options)
-    except (FileNotFoundError, BrokenPipeError):
+                summary = stream_mentions(args.paths, args.output, chunksize=args.chunksize,
+                                      on_error="raise" if args.strict else "skip",
+                                      on_bad_ids="keep" if args.keep_bad_ids else "raise", **options)
+    except BrokenPipeError:
         raise
     except OSError as exc:  # unwritable output, full disk, unreachable scheduler: one line, not a traceback
-        raise UsageError(str(exc) or type(exc).__name__) from None
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        raise OutputError(f"{where}{exc.strerror or exc or type(exc).__name__}") from None
     print(f"regionkit extract: {summary.line()}", file=sys.stderr)
     return 0

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 __all__ = [
     "RegionkitError",
+    "UsageError",
     "InputFileError",
     "MissingInputError",
     "SchemaError",
@@ -28,6 +29,10 @@ __all__ = [
 
 class RegionkitError(ValueError):
     """Base class: a bad argument, input or output, explained in one line."""
+
+
+class UsageError(RegionkitError):
+    """A bad option value on the command line (also ``regionkit.cli.UsageError``)."""
 
 
 class InputFileError(RegionkitError):

@@ -135,10 +135,12 @@ def expand_paths(paths: str | os.PathLike | Iterable[str | os.PathLike], *, foll
             if not matches:
                 raise MissingInputError(f"no file matches {text}", path=text)
             base = Path(text.split("*")[0]).parent if "*" in text else Path(text).parent
+            prefix = min((text.split(c)[0] for c in "*?["), key=len)
+            root = Path(prefix) if prefix.endswith(("/", os.sep)) else Path(prefix).parent  # the glob's own folder
             for m in map(Path, matches):
                 if not m.is_file():
                     continue
-                if not follow_symlinks and not _inside(m, base):
+                if not follow_symlinks and not _inside(m, root):
                     skipped.append((str(m), _LINK_OUT))
                     continue
                 out.append((m, base))

@@ -14,15 +14,11 @@ import argparse
 import sys
 from importlib import import_module
 
-from regionkit._errors import RegionkitError
+from regionkit._errors import RegionkitError, UsageError
 
 __all__ = ["main", "UsageError"]
 
 COMMANDS = ("extract", "map", "ties", "demo")
-
-
-class UsageError(RegionkitError):
-    """A bad option value on the command line: printed as one line, exit status 2."""
 
 
 def build_parser() -> argparse.ArgumentParser:

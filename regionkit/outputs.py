@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FILE_SUFFIXES", "PARTITION_COLUMNS", "MANIFEST", "output_kind", "open_sink", "OutputLock",
     "StdoutSink", "FolderSink", "FileOutputSink", "FileSink", "PartStore", "write_part_files", "part_checks",
-    "csv_safe", "atomic_write", "parts_dir_for",
+    "csv_safe", "atomic_write", "parts_dir_for", "write_table", "save_figure",
 ]
 
 #: Output suffixes written as one file.
@@ -611,3 +611,48 @@ def open_sink(output: str | os.PathLike | None, fingerprint: dict[str, Any],
     if kind == "file":
         return FileOutputSink(output, fingerprint)
     return FolderSink(output, fingerprint, partition_by)
+
+
+# ------------------------------------------------------- whole tables
+def write_table(frame: pd.DataFrame, path: str | os.PathLike | None) -> Path | None:
+    """Write a whole table atomically as ``.csv`` (spreadsheet-safe), ``.parquet`` or ``.jsonl``; None: CSV on stdout.
+
+    The file appears complete under its name or not at all (temporary file,
+    fsync, rename); a full disk, a folder in the way or a missing parent folder
+    raise one :class:`regionkit.OutputError` naming the path.
+    """
+    if path is None or str(path) == "-":
+        csv_safe(frame).to_csv(sys.stdout, index=False)
+        return None
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        atomic_write(path, lambda fh: csv_safe(frame).to_csv(fh, index=False), mode="w", encoding="utf-8", newline="")
+    elif suffix == ".parquet":
+        atomic_write(path, lambda fh: frame.to_parquet(fh, index=False))
+    elif suffix == ".jsonl":
+        atomic_write(path, lambda fh: frame.to_json(fh, orient="records", lines=True, force_ascii=False,
+                                                     date_format="iso"), mode="w", encoding="utf-8")
+    elif suffix == ".txt":
+        atomic_write(path, lambda fh: fh.write(str(frame)), mode="w", encoding="utf-8")
+    else:
+        raise OutputError(f"unknown output type {path.suffix!r} for {path}; use .csv, .parquet or .jsonl", path=path)
+    return path
+
+
+def save_figure(save: Any, ax: Any, path: str | os.PathLike, **kwargs: Any) -> Path:
+    """Run ``save(ax, tmp, **kwargs)`` on a temporary file with the same suffix, then rename it to ``path``."""
+    path = Path(path)
+    if path.is_dir():
+        raise OutputError(f"cannot write {path}: it is a folder (give a file name)", path=path)
+    if not path.parent.exists():
+        raise OutputError(f"cannot write {path}: folder {path.parent} does not exist", path=path)
+    tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex[:8]}.tmp{path.suffix}")
+    try:
+        save(ax, tmp, **kwargs)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}", path=path) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path

@@ -101,3 +101,286 @@ def test_many_web_addresses_without_tabs_are_linear():
     assert t_big < 14 * t_small + 0.1, (t_small, t_big)  # 8x the text; quadratic was about 20x
     m = rk.extract_mentions(unit * 3)
     assert m["iso3"].tolist() == ["IRN", "ARM"] * 3
+
+
+# -- helpers -----------------------------------------------------------------------------------------
+
+def _jsonl(path, records) -> None:
+    import json
+
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+def _corpus(path, n: int, copies_of: str = "Armenia and Azerbaijan met in Baku. Kazakhstan hosted.") -> None:
+    _jsonl(path, [{"id": f"a{i}", "text": f"Story {i}. {copies_of}"} for i in range(n)])
+
+
+# -- 13.1: two runs on one output --------------------------------------------------------------------
+
+def test_second_run_on_a_locked_output_refuses_and_touches_nothing(tmp_path):
+    from regionkit.outputs import OutputLock
+
+    src = tmp_path / "in.jsonl"
+    _corpus(src, 20)
+    out = tmp_path / "c.parquet"
+    lock = OutputLock(out).acquire()  # another run holds the output
+    try:
+        line = one_line_error(cli("extract", str(src), "-o", str(out)))
+        assert "another regionkit run is writing" in line and "c.parquet" in line
+        assert not out.exists() and not (tmp_path / ".c.parquet.parts").exists()
+    finally:
+        lock.release()
+    ok = cli("extract", str(src), "-o", str(out))
+    assert ok.returncode == 0, ok.stderr
+    assert len(pd_read(out)) > 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.parquet", "in.jsonl"]  # no lock file, no parts left
+
+
+def pd_read(path):
+    import pandas as pd
+
+    return pd.read_parquet(path)
+
+
+def test_two_concurrent_cli_runs_never_lose_the_output(tmp_path):
+    """Run 2 starts while run 1 writes: run 2 refuses in one line, run 1 finishes with the file."""
+    import time
+
+    src = tmp_path / "big.jsonl"
+    _corpus(src, 3000)
+    out = tmp_path / "c.parquet"
+    env = {**os.environ, "MPLBACKEND": "Agg"}
+    first = subprocess.Popen([sys.executable, "-m", "regionkit", "extract", str(src), "-o", str(out),
+                              "--chunksize", "50"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    manifest = tmp_path / ".c.parquet.parts" / "_manifest.json"
+    deadline = time.monotonic() + 60
+    while not manifest.exists() and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    second = cli("extract", str(src), "-o", str(out), "--chunksize", "50")
+    _, err1 = first.communicate(timeout=120)
+    assert first.returncode == 0, err1
+    assert "3,000 articles read" in err1
+    if second.returncode == 0:  # run 1 was already done: then run 2 redid it, also complete
+        assert "3,000 articles read" in second.stderr
+    else:
+        assert "another regionkit run is writing" in one_line_error(second)
+    got = pd_read(out)
+    assert got["article_id"].nunique() == 3000
+
+
+# -- 13.2: resume verifies reused parts --------------------------------------------------------------
+
+def test_resume_redoes_a_truncated_part(tmp_path):
+    import pandas as pd
+
+    src = tmp_path / "in.jsonl"
+    _corpus(src, 100)
+    out = tmp_path / "parts"
+    assert cli("extract", str(src), "-o", str(out), "--chunksize", "10").returncode == 0
+    clean = pd.read_parquet(out)
+    part = sorted(out.glob("part-*.parquet"))[3]
+    part.write_bytes(part.read_bytes()[:50])  # truncated by a crash or a full disk
+    res = cli("extract", str(src), "-o", str(out), "--chunksize", "10")
+    assert res.returncode == 0, res.stderr
+    assert "9 finished parts reused, 1 part written (1 damaged part written again)" in res.stderr
+    pd.testing.assert_frame_equal(pd.read_parquet(out).sort_values(["article_id", "start"]).reset_index(drop=True),
+                                  clean.sort_values(["article_id", "start"]).reset_index(drop=True))
+    # same size, other bytes: the checksum catches it too
+    data = bytearray(part.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    part.write_bytes(bytes(data))
+    res = cli("extract", str(src), "-o", str(out), "--chunksize", "10")
+    assert "1 damaged part written again" in res.stderr
+    assert len(pd.read_parquet(out)) == len(clean)
+
+
+# -- 13.8: small chunks do not rewrite the manifest per chunk ------------------------------------------
+
+def test_chunksize_one_saves_the_manifest_in_batches(tmp_path, monkeypatch):
+    import regionkit.outputs as outputs
+    from regionkit.stream import stream_mentions
+
+    saves = []
+    real = outputs.PartStore.save
+
+    def counted(self, **kw):
+        saves.append(1)
+        return real(self, **kw)
+
+    monkeypatch.setattr(outputs.PartStore, "save", counted)
+    src = tmp_path / "in.jsonl"
+    _corpus(src, 300)
+    summary = stream_mentions(src, tmp_path / "m.parquet", chunksize=1, progress=False)
+    assert summary.articles == 300 and summary.parts_written == 300
+    assert len(saves) < 30, len(saves)  # about one per second, plus start and end (was one per chunk: 300+)
+
+
+# -- 13.10: clutter --------------------------------------------------------------------------------
+
+def test_half_cleaned_parts_folder_does_not_block_the_next_run(tmp_path):
+    src = tmp_path / "in.jsonl"
+    _corpus(src, 30)
+    out = tmp_path / "m.csv"
+    # a kill during clean-up: parts left, manifest already gone; and a trash folder of an older clean-up
+    parts = tmp_path / ".m.csv.parts"
+    parts.mkdir()
+    (parts / "part-000000-0123456789abcdef.parquet").write_bytes(b"PAR1 half")
+    trash = tmp_path / ".m.csv.parts.trash-1234abcd"
+    trash.mkdir()
+    (trash / "part-000001-x.parquet").write_bytes(b"x")
+    res = cli("extract", str(src), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "m.csv"]
+
+
+def test_failed_run_on_bad_input_leaves_no_hidden_folder(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"id": "a", "text": "Iran"}\n{"id": "b", "text": ]\n', encoding="utf-8")
+    for name in ("m.parquet", "m.csv", "m.jsonl"):
+        one_line_error(cli("extract", str(src), "-o", str(tmp_path / name), "--chunksize", "1"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+# -- 13.11: CSV formula injection ------------------------------------------------------------------
+
+def test_csv_output_quotes_formula_cells(tmp_path):
+    import csv
+
+    src = tmp_path / "in.jsonl"
+    _jsonl(src, [{"id": "=HYPERLINK(\"http://x\")", "text": "Iran and Iraq."},
+                 {"id": "+1", "text": "Armenia."}, {"id": "@SUM(A1)", "text": "Georgia's capital Tbilisi."},
+                 {"id": "-2", "text": "Peru."}, {"id": "plain", "text": "Chile."}])
+    out = tmp_path / "m.csv"
+    assert cli("extract", str(src), "-o", str(out)).returncode == 0
+    with open(out, newline="", encoding="utf-8") as fh:
+        ids = {row["article_id"] for row in csv.DictReader(fh)}
+    assert ids == {"'=HYPERLINK(\"http://x\")", "'+1", "'@SUM(A1)", "'-2", "plain"}
+    # Parquet keeps the values as they are
+    assert cli("extract", str(src), "-o", str(tmp_path / "m.parquet")).returncode == 0
+    assert "=HYPERLINK(\"http://x\")" in set(pd_read(tmp_path / "m.parquet")["article_id"])
+    # stdout CSV too
+    res = cli("extract", str(src))
+    assert "'+1," in res.stdout and "\n+1," not in res.stdout
+
+
+# -- 13.5: symlinks ----------------------------------------------------------------------------------
+
+def test_symlinks_leaving_the_folder_are_skipped_and_counted(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("root:x:0:0 Iran", encoding="utf-8")
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "story-one.txt").write_text("Armenia and Georgia.", encoding="utf-8")
+    (folder / "x.txt").symlink_to(outside / "secret.txt")
+    (folder / "etc").symlink_to(outside, target_is_directory=True)
+    (folder / "inside.txt").symlink_to(folder / "story-one.txt")  # a link within the folder is fine
+    res = cli("extract", str(folder), "-o", str(tmp_path / "m.csv"))
+    assert res.returncode == 0, res.stderr
+    assert "2 articles read from 2 files" in res.stderr
+    assert "2 files: x.txt (symbolic link leaving" in res.stderr or "2 files: etc (symbolic link leaving" in res.stderr
+    # a glob whose ** would walk into the linked folder
+    res = cli("extract", f"{folder}/**/*.txt", "-o", str(tmp_path / "g.csv"))
+    assert res.returncode == 0 and "secret" not in res.stderr.split("skipped")[0]
+    assert "symbolic link leaving" in res.stderr
+    arts = rk.read_articles(folder)
+    assert "root:x" not in " ".join(arts["text"])
+    followed = rk.read_articles(folder, follow_symlinks=True)
+    assert sum("root:x" in t for t in followed["text"]) == 2  # x.txt and etc/secret.txt
+    res = cli("extract", str(folder), "--follow-symlinks", "-o", str(tmp_path / "f.csv"))
+    assert "4 articles read" in res.stderr
+
+
+# -- 13.6: errors that name the file; one bad file skipped and counted ------------------------------
+
+@pytest.mark.parametrize("name,content,reason", [
+    ("empty.csv", b"", "no records"),
+    ("empty.parquet", b"", "empty file"),
+    ("scalar.json", b"42", "expected a JSON object"),
+    ("bad.jsonl", b'{"id": "z", "text": ]\n', "line 1: malformed JSON"),
+])
+def test_one_bad_file_in_a_folder_is_skipped_and_counted(tmp_path, name, content, reason):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    _jsonl(folder / "good.jsonl", [{"id": "g1", "text": "Armenia."}, {"id": "g2", "text": "Peru."}])
+    (folder / name).write_bytes(content)
+    res = cli("extract", str(folder), "-o", str(tmp_path / "m.csv"))
+    assert res.returncode == 0, res.stderr
+    assert "2 articles read from 2 files" in res.stderr
+    assert f"{name} (" in res.stderr and reason in res.stderr
+    if reason != "no records":
+        line = one_line_error(cli("extract", str(folder), "--strict", "-o", str(tmp_path / "s.csv")))
+        assert name in line and reason.split(": ")[-1] in line
+        line = one_line_error(cli("extract", str(folder / name), "-o", str(tmp_path / "t.csv")))  # named: stops
+        assert name in line
+
+
+def test_read_articles_none_and_unreadable_folder(tmp_path):
+    with pytest.raises(rk.RegionkitError, match="needs a source"):
+        rk.read_articles(None)
+    if os.geteuid() == 0:
+        pytest.skip("root reads folders without permission")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("Iran", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        with pytest.raises(rk.InputFileError, match="cannot read folder .*locked.*ermission denied"):
+            rk.read_articles(locked)
+    finally:
+        locked.chmod(0o755)
+
+
+# -- 13.4: silent wrong inputs ----------------------------------------------------------------------
+
+def test_csv_quote_spanning_rows_is_reported_with_file_and_line(tmp_path):
+    path = tmp_path / "feed.csv"
+    path.write_text('id,text,source\n1,"Iran and Iraq,x\n2,Oman,y\n3,Peru",z\n4,Chile,w\n', encoding="utf-8")
+    with pytest.raises(rk.InputFileError, match=r"feed\.csv, line 2: malformed CSV: a quoted field runs from line 2"):
+        rk.read_articles(path)
+    line = one_line_error(cli("extract", str(path)))
+    assert "feed.csv, line 2" in line
+    ok = tmp_path / "ok.csv"  # a real multi-line text is fine
+    ok.write_text('id,text\n1,"Iran said:\nthe talks, in Oman, went well"\n2,Peru\n', encoding="utf-8")
+    assert rk.read_articles(ok)["article_id"].tolist() == ["1", "2"]
+    short = tmp_path / "short.csv"
+    short.write_text("id,text,source\n1,Iran\n", encoding="utf-8")
+    with pytest.raises(rk.InputFileError, match=r"short\.csv, line 2: malformed CSV: 2 fields where the header has 3"):
+        rk.read_articles(short)
+
+
+@pytest.mark.parametrize("ids,what", [
+    (["a", "b", "a"], "1 duplicate article ids (first: 'a')"),
+    ([None, "b", "c"], "records without an article id"),
+    (["", "b", "c"], "records without an article id"),
+    ([float("nan"), "b", "c"], "records without an article id"),
+])
+def test_bad_ids_are_refused_with_count_and_first_ids(tmp_path, ids, what):
+    import pandas as pd
+
+    path = tmp_path / "feed.jsonl"
+    _jsonl(path, [{"id": i, "text": t} for i, t in zip(ids, ["Iran.", "Iraq.", "Oman."])])
+    with pytest.raises(rk.DuplicateIdError, match=what.replace("(", r"\(").replace(")", r"\)")):
+        rk.read_articles(path)
+    line = one_line_error(cli("extract", str(path)))
+    assert "feed.jsonl" in line and "--keep-bad-ids" in line
+    res = cli("extract", str(path), "--keep-bad-ids", "-o", str(tmp_path / "m.csv"))
+    assert res.returncode == 0 and "3 articles read" in res.stderr
+    assert "kept" in res.stderr or "replaced by content hashes" in res.stderr
+    kept = rk.read_articles(path, on_bad_ids="keep")
+    assert len(kept) == 3 and kept["article_id"].notna().all()
+    frame = pd.DataFrame({"text": ["Iran.", "Iraq.", "Oman."]}, index=[0, 1, 0])  # a non-unique index
+    with pytest.raises(rk.DuplicateIdError, match="the DataFrame: 1 duplicate article ids"):
+        rk.read_articles(frame)
+
+
+def test_numeric_dates_and_chunksize_zero_are_refused(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    _jsonl(path, [{"id": "a", "text": "Iran.", "date": 1700000000}])
+    with pytest.raises(rk.SchemaError, match="date column holds numbers .*1700000000.*unit='s'"):
+        rk.read_articles(path)
+    _jsonl(path, [{"id": "a", "text": "Iran.", "date": 2024}])  # a year is a date
+    assert rk.read_articles(path)["date"].dt.year.tolist() == [2024]
+    for bad in (0, -1, 2.5, True):
+        with pytest.raises(rk.RegionkitError, match="chunksize must be a positive integer"):
+            rk.read_articles(path, chunksize=bad)

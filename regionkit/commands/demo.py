@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from regionkit.cli import UsageError
+from regionkit._errors import UsageError
 
 FOCUS_GROUPS = ["south_caucasus", "central_asia", "abraham_accords"]
 
@@ -34,31 +34,35 @@ def _log(msg: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import regionkit as rk
+    from regionkit.outputs import atomic_write, write_table
 
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise UsageError(f"output {out} exists and is not a folder")
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create output folder {out}: {exc.strerror or exc}") from None
     t0 = time.perf_counter()
     arts = rk.read_articles(args.paths) if args.paths else rk.demo_articles()
     m = rk.extract_mentions(arts)
     per_article = rk.country_counts(m, arts)
     per_country = rk.country_counts(m, arts, by="country")
     lists = rk.article_countries(m, arts)
-    m.to_csv(out / "mentions.csv", index=False)
-    m.to_parquet(out / "mentions.parquet", index=False)
-    per_article.to_csv(out / "country_counts_by_article.csv", index=False)
-    per_country.to_csv(out / "country_counts.csv", index=False)
-    lists.assign(countries=lists["countries"].map(";".join)).to_csv(out / "article_countries.csv", index=False)
+    write_table(m, out / "mentions.csv")  # atomic: a complete file or none
+    write_table(m, out / "mentions.parquet")
+    write_table(per_article, out / "country_counts_by_article.csv")
+    write_table(per_country, out / "country_counts.csv")
+    write_table(lists.assign(countries=lists["countries"].map(";".join)), out / "article_countries.csv")
     written = ["mentions.csv", "mentions.parquet", "country_counts_by_article.csv", "country_counts.csv",
                "article_countries.csv"]
     ties = weights = None
     try:
         ties = rk.extract_ties(m, articles=arts)
         weights = rk.tie_table(ties)
-        ties.to_csv(out / "ties.csv", index=False)
-        weights.to_csv(out / "tie_table.csv", index=False)
-        rk.reference_ties().to_csv(out / "reference_ties.csv", index=False)
+        write_table(ties, out / "ties.csv")
+        write_table(weights, out / "tie_table.csv")
+        write_table(rk.reference_ties(), out / "reference_ties.csv")
         written += ["ties.csv", "tie_table.csv", "reference_ties.csv"]
     except (ImportError, AttributeError) as exc:  # ties module not installed in this build
         _log(f"ties skipped: {exc}")
@@ -70,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         f"countries mentioned: {per_country['iso3'].nunique()}\n"
         f"top countries: {', '.join(f'{r.country} ({r.articles})' for r in per_country.head(8).itertuples())}\n"
     )
-    (out / "summary.txt").write_text(summary, encoding="utf-8")
+    atomic_write(out / "summary.txt", lambda fh: fh.write(summary), mode="w", encoding="utf-8")
     _log(f"tables written to {out}/ in {time.perf_counter() - t0:.1f} s: {', '.join(written)}")
     if not args.no_figures:
         figures = _figures(rk, out / "figures", per_country, weights, args.as_of)
@@ -103,6 +107,8 @@ def _figures(rk, folder: Path, per_country, weights, as_of: str) -> list[str]:
     folder.mkdir(parents=True, exist_ok=True)
     import matplotlib
 
+    from regionkit.outputs import save_figure
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -110,7 +116,7 @@ def _figures(rk, folder: Path, per_country, weights, as_of: str) -> list[str]:
     made: list[str] = []
 
     def save(ax, name: str, **kw) -> None:
-        rk.plot.save(ax, folder / name, **kw)
+        save_figure(rk.plot.save, ax, folder / name, **kw)
         plt.close(ax.figure)
         made.append(name)
 
@@ -118,7 +124,7 @@ def _figures(rk, folder: Path, per_country, weights, as_of: str) -> list[str]:
     save(ax, "mentions_world.png", preset="paper-double", data_source=source)
     ax = rk.plot.choropleth(per_country, value="articles", frame="focus", highlight=FOCUS_GROUPS)
     for ext in ("png", "svg", "pdf"):
-        rk.plot.save(ax, folder / f"mentions_focus.{ext}", preset="paper-double", data_source=source)
+        save_figure(rk.plot.save, ax, folder / f"mentions_focus.{ext}", preset="paper-double", data_source=source)
         made.append(f"mentions_focus.{ext}")
     plt.close(ax.figure)
     ax = rk.plot.groups_map(as_of=as_of)

@@ -85,7 +85,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def _sections(value: str | None) -> tuple[str, ...] | None:
     from regionkit._schema import SECTIONS
-    from regionkit.cli import UsageError
+    from regionkit._errors import UsageError
 
     if value is None:
         return None
@@ -99,7 +99,7 @@ def _sections(value: str | None) -> tuple[str, ...] | None:
 def run(args: argparse.Namespace) -> int:
     """Run ``regionkit extract``; returns the exit status."""
     from regionkit._errors import OutputError
-    from regionkit.cli import UsageError
+    from regionkit._errors import UsageError
     from regionkit.stream import output_kind, stream_mentions
 
     sections = _sections(args.sections)

@@ -89,11 +89,17 @@ def run(args: argparse.Namespace) -> int:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from regionkit.outputs import save_figure
     from regionkit.plot import choropleth, groups_map, save
 
     out = Path(args.output)
     if out.suffix.lower() not in (".png", ".svg", ".pdf"):
         raise ValueError(f"cannot write {out.name!r}: the output must end in .png, .svg or .pdf")
+    if out.is_dir() or not out.parent.exists():  # fail before the (slow) drawing
+        from regionkit._errors import OutputError
+
+        why = "it is a folder" if out.is_dir() else f"folder {out.parent} does not exist"
+        raise OutputError(f"cannot write {out}: {why}")
     frame = _frame(args.frame)
     if args.groups:
         ax = groups_map(as_of=args.as_of, groups=_split(args.groups), frame=frame)
@@ -115,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
             )
         ax = choropleth(table, value=args.value, frame=frame, highlight=_split(args.highlight) or None,
                         scheme=args.scheme, as_of=args.as_of)  # fmt: skip
-    path = save(ax, out, preset=args.preset, dpi=args.dpi, data_source=args.source)
+    path = save_figure(save, ax, out, preset=args.preset, dpi=args.dpi, data_source=args.source)  # atomic
     plt.close(ax.get_figure(root=True))
     print(f"regionkit map: wrote {path}", file=sys.stderr)
     return 0

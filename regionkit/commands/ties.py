@@ -47,21 +47,14 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def _write(frame, output: str | None) -> None:
-    if output is None:
-        frame.to_csv(sys.stdout, index=False)
-        return
-    path = Path(output)
-    suffix = path.suffix.lower()
-    if suffix not in _SUFFIXES:
-        from regionkit.cli import UsageError
+    """Write atomically (CSV cells that a spreadsheet would run as formulas are quoted); stdout when None."""
+    from regionkit.outputs import write_table
 
-        raise UsageError(f"unknown output suffix {path.suffix!r} for {path}; use one of {', '.join(_SUFFIXES)}")
-    if suffix == ".csv":
-        frame.to_csv(path, index=False)
-    elif suffix == ".parquet":
-        frame.to_parquet(path, index=False)
-    else:
-        frame.to_json(path, orient="records", lines=True, force_ascii=False)
+    if output is not None and Path(output).suffix.lower() not in _SUFFIXES:
+        from regionkit._errors import UsageError
+
+        raise UsageError(f"unknown output suffix {Path(output).suffix!r} for {output}; use one of {', '.join(_SUFFIXES)}")
+    write_table(frame, output)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     import pandas as pd
 
     import regionkit as rk
-    from regionkit.cli import UsageError
+    from regionkit._errors import UsageError
 
     if args.output and Path(args.output).suffix.lower() not in _SUFFIXES:
         raise UsageError(f"unknown output suffix {Path(args.output).suffix!r}; use one of {', '.join(_SUFFIXES)}")

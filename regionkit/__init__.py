@@ -63,6 +63,7 @@ _LAZY: dict[str, str] = {
     # errors (all are RegionkitError, a ValueError)
     "RegionkitError": "regionkit._errors",
     "InputFileError": "regionkit._errors",
+    "InputTypeError": "regionkit._errors",
     "MissingInputError": "regionkit._errors",
     "SchemaError": "regionkit._errors",
     "DuplicateIdError": "regionkit._errors",

@@ -15,6 +15,7 @@ from __future__ import annotations
 __all__ = [
     "RegionkitError",
     "UsageError",
+    "InputTypeError",
     "InputFileError",
     "MissingInputError",
     "SchemaError",
@@ -33,6 +34,10 @@ class RegionkitError(ValueError):
 
 class UsageError(RegionkitError):
     """A bad option value on the command line (also ``regionkit.cli.UsageError``)."""
+
+
+class InputTypeError(RegionkitError, TypeError):
+    """An argument of a kind a function does not take (also a ``TypeError``)."""
 
 
 class InputFileError(RegionkitError):

@@ -25,6 +25,7 @@ ALL_KINDS = ("blocker", "name", "demonym", "capital", "metonym", "place", "organ
              "person")
 #: kinds whose rows carry no country code
 CODELESS_KINDS = frozenset({"group", "organisation", "historical", "blocker"})
+_NEEDS_CODE = frozenset({"name", "demonym", "capital", "metonym", "place"})  # a country word must name one
 
 
 def as_frame(value: Any, what: str, *, dict_columns: tuple[str, str], list_column: str | None = None) -> pd.DataFrame:
@@ -52,7 +53,13 @@ def as_frame(value: Any, what: str, *, dict_columns: tuple[str, str], list_colum
         path = Path(value)
         if not path.is_file():
             raise MissingInputError(f"{what} file not found: {path}", path=path)
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
+        try:
+            return pd.read_csv(path, dtype=str, keep_default_na=False)
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+            from regionkit._errors import InputFileError
+
+            reason = " ".join(str(exc).split()) if not isinstance(exc, UnicodeDecodeError) else "not valid UTF-8"
+            raise InputFileError(f"{what} file {path}: malformed CSV ({reason})", path=path) from None
     if isinstance(value, pd.DataFrame):
         return value.fillna("").astype(str)
     accepted = "a dict, a list of str, a CSV path or a DataFrame" if list_column else "a dict, a CSV path or a DataFrame"
@@ -84,7 +91,10 @@ def alias_rows(df: pd.DataFrame, *, kind: str, case: str, resolve: Callable[[str
     if bad_case:
         raise SchemaError(f"unknown case rule {bad_case}; use exact, title or any")
     codes = []
-    for value, k in zip(df["iso3"], df["kind"]):
+    for surface, value, k in zip(df["surface"], df["iso3"], df["kind"]):
+        if not value and k in _NEEDS_CODE:
+            raise SchemaError(f"alias {surface!r} has no country: give an ISO3 code or a country name "
+                              f"(to make a phrase produce no mention, add it as a blocker)")
         if not value or k in CODELESS_KINDS:
             codes.append("")
             continue

@@ -169,6 +169,28 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 # ----------------------------------------------------------------- DataFrame API
+def _extract_chunks(chunks: Iterator[Any], opts: dict) -> Iterator[Any]:
+    """Mentions of each chunk of an iterator; a chunk of str (or list of str) gets ids that go on counting.
+
+    An iterator of strings yields one table per string with ``article_id`` "0", "1",
+    ... (its position in the iterator), never "0" for every chunk.
+    """
+    position = 0
+    for chunk in chunks:
+        if isinstance(chunk, str):
+            out = extract_mentions(chunk, **opts)
+            out["article_id"] = out["article_id"].where(out["article_id"].isna(), str(position))
+            position += 1
+        elif isinstance(chunk, (list, tuple)):
+            out = extract_mentions(list(chunk), **opts)
+            ids = out["article_id"].astype("Int64") + position
+            out["article_id"] = ids.astype(str).astype(out["article_id"].dtype)
+            position += len(chunk)
+        else:
+            out = extract_mentions(chunk, **opts)
+        yield out
+
+
 def _iter_inputs(articles: Any, text_column: str, id_column: str) -> Iterator[tuple[str, Any]]:
     import pandas as pd
 
@@ -190,7 +212,13 @@ def _iter_inputs(articles: Any, text_column: str, id_column: str) -> Iterator[tu
         yield from zip((str(i) for i in articles.index), articles.tolist())
         return
     if isinstance(articles, (list, tuple)):
-        yield from zip((str(i) for i in range(len(articles))), articles)
+        for i, text in enumerate(articles):
+            if not (text is None or isinstance(text, str) or (isinstance(text, float) and text != text)):
+                from regionkit._errors import InputTypeError
+
+                raise InputTypeError(f"extract_mentions() on a list needs str items (or None); item {i} is a "
+                                     f"{type(text).__name__} (flatten nested lists, or pass a DataFrame)")
+            yield str(i), text
         return
     raise TypeError(
         f"extract_mentions() takes a str, list of str, pandas Series or DataFrame (or an iterator of DataFrames), "
@@ -314,7 +342,7 @@ def extract_mentions(
     opts = dict(text_column=text_column, id_column=id_column, sections=sections, kinds=kinds, progress=progress,
                 gazetteer=gaz, rules=ruleset)
     if isinstance(articles, Iterator) and not isinstance(articles, (str, pd.DataFrame, pd.Series)):
-        return (extract_mentions(chunk, **opts) for chunk in articles)
+        return _extract_chunks(articles, opts)
     names = gaz.names
     rows: list[tuple] = []
     items = _iter_inputs(articles, text_column, id_column)

@@ -70,6 +70,14 @@ def normalize(values: Any, *, demonyms: bool = False, errors: str = "ignore", ga
         return code
     import pandas as pd
 
+    if isinstance(values, (bytes, bytearray, dict, set, frozenset, pd.DataFrame)):
+        from regionkit._errors import InputTypeError
+
+        hint = {"DataFrame": "pass one column, e.g. df['country']", "dict": "pass list(d.values()) or list(d)",
+                "bytes": "decode it first, e.g. b.decode('utf-8')", "bytearray": "decode it first"}
+        name = type(values).__name__
+        raise InputTypeError(f"normalize() takes a str or a list/tuple/Series/Index of str, not {name}"
+                             f"{'; ' + hint[name] if name in hint else ' (its order is undefined)'}")
     if isinstance(values, pd.Series):
         series = values
     elif isinstance(values, (list, tuple, pd.Index)) or hasattr(values, "__iter__"):

@@ -384,3 +384,162 @@ def test_numeric_dates_and_chunksize_zero_are_refused(tmp_path):
     for bad in (0, -1, 2.5, True):
         with pytest.raises(rk.RegionkitError, match="chunksize must be a positive integer"):
             rk.read_articles(path, chunksize=bad)
+
+
+def test_extract_inputs_nested_lists_and_iterators_of_strings():
+    with pytest.raises(rk.InputTypeError, match="item 0 is a list"):
+        rk.extract_mentions([["Iran", "Iraq"], "Iran"])
+    with pytest.raises(TypeError):  # also a TypeError
+        rk.extract_mentions([["Iran"]])
+    chunks = list(rk.extract_mentions(iter(["Iran and Iraq.", "Peru.", "Chile and Peru."])))
+    ids = [c["article_id"].unique().tolist() for c in chunks]
+    assert ids == [["0"], ["1"], ["2"]]
+    lists = list(rk.extract_mentions(iter([["Iran.", "Peru."], ["Chile."]])))
+    assert [c["article_id"].tolist() for c in lists] == [["0", "1"], ["2"]]
+
+
+@pytest.mark.parametrize("value,hint", [(b"Iran", "decode"), ({"a": "Iran"}, "list"), ({"Iran"}, "undefined")])
+def test_normalize_refuses_bytes_dicts_sets_and_frames(value, hint):
+    with pytest.raises(rk.InputTypeError, match=f"normalize\\(\\) takes a str.*{hint}"):
+        rk.normalize(value)
+    import pandas as pd
+
+    with pytest.raises(rk.InputTypeError, match="df\\['country'\\]"):
+        rk.normalize(pd.DataFrame({"country": ["Iran"]}))
+    assert rk.normalize(iter(["Iran", "Peru"])).tolist() == ["IRN", "PER"]  # an iterator of names is fine
+
+
+def test_alias_without_country_and_malformed_alias_csv(tmp_path):
+    with pytest.raises(rk.SchemaError, match="alias 'Foo' has no country"):
+        rk.default_gazetteer().with_aliases({"Foo": None})
+    bad = tmp_path / "aliases.csv"
+    bad.write_text('surface,iso3\n"Foo,IRN\nBar,PER\n', encoding="utf-8")
+    with pytest.raises(rk.InputFileError, match="aliases.csv: malformed CSV"):
+        rk.default_gazetteer().with_aliases(bad)
+
+
+# -- 13.9: Dask workers killed again and again -------------------------------------------------------
+
+class _KilledClient:
+    """Stands in for a distributed.Client whose workers die on the 3rd block (as KilledWorker reports it)."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def run(self, fn):
+        return {"w1": fn()}
+
+    def scheduler_info(self):
+        return {"workers": {"w1": {}}}
+
+    def submit(self, fn, *args, key=None, pure=None):
+        from distributed.scheduler import KilledWorker
+
+        self.calls += 1
+        calls = self.calls
+
+        class Future:
+            def result(self):
+                if calls >= 3:
+                    raise KilledWorker(key, None, 3)
+                return fn(*args)
+
+            def cancel(self):
+                pass
+
+        return Future()
+
+
+def test_killed_workers_end_in_one_line_and_the_same_command_resumes(tmp_path):
+    pytest.importorskip("distributed")
+    from regionkit.dask import extract_to
+
+    src = tmp_path / "in.jsonl"
+    _corpus(src, 400)
+    out = tmp_path / "m.parquet"
+    with pytest.raises(rk.IncompleteOutputError, match="output .*m.parquet is incomplete.*run the same command again"):
+        extract_to(src, out, client=_KilledClient(), blocksize=2000, progress=False)
+    assert not out.exists()
+    parts = tmp_path / ".m.parquet.parts"
+    assert parts.is_dir()  # finished blocks are kept for the resume
+    summary = extract_to(src, out, client=_FineClient(), blocksize=2000, progress=False)
+    assert summary.parts_reused >= 1 and summary.articles == 400
+    assert pd_read(out)["article_id"].nunique() == 400
+
+
+class _FineClient(_KilledClient):
+    def submit(self, fn, *args, key=None, pure=None):
+        result = fn(*args)
+
+        class Future:
+            def result(self):
+                return result
+
+            def cancel(self):
+                pass
+
+        return Future()
+
+
+def test_killed_worker_message_through_the_cli(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("distributed")
+    import regionkit.dask as rkd
+    from regionkit.cli import main
+
+    src = tmp_path / "in.jsonl"
+    _corpus(src, 50)
+
+    def fake_extract_to(*args, **kwargs):
+        rkd._raise_if_killed(_killed(), rk.stream.StreamSummary(parts_written=2), tmp_path / "m.parquet")
+
+    monkeypatch.setattr(rkd, "extract_to", fake_extract_to)
+    code = main(["extract", str(src), "-o", str(tmp_path / "m.parquet"), "--workers", "2"])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "incomplete" in err and "run the same command again to resume" in err
+
+
+def _killed():
+    from distributed.scheduler import KilledWorker
+
+    return KilledWorker("regionkit-extract-x", None, 3)
+
+
+# -- 13.7: ties, map and demo: atomic writes, one line, exit 2 ---------------------------------------
+
+@pytest.mark.parametrize("command", ["ties", "map", "demo"])
+def test_output_errors_of_ties_map_demo_are_one_line(tmp_path, command):
+    src = tmp_path / "in.jsonl"
+    _corpus(src, 3)
+    folder = tmp_path / "taken"
+    folder.mkdir()
+    if command == "ties":
+        cases = [["ties", str(src), "-o", str(folder)], ["ties", str(src), "-o", str(tmp_path / "no" / "t.csv")]]
+    elif command == "map":
+        cases = [["map", "--groups", "central_asia", "-o", str(tmp_path / "no" / "m.png")],
+                 ["map", "--groups", "central_asia", "-o", str(tmp_path / "taken.png" / "")]]
+        (tmp_path / "taken.png").mkdir()
+    else:
+        blocker = tmp_path / "file"
+        blocker.write_text("x")
+        cases = [["demo", str(src), "--out", str(blocker / "sub"), "--no-figures"]]
+    for args in cases:
+        res = cli(*args)
+        line = one_line_error(res)
+        assert "error" in line
+    leftovers = [p.name for p in tmp_path.rglob("*") if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_ties_output_is_atomic_and_spreadsheet_safe(tmp_path):
+    import csv
+
+    src = tmp_path / "in.jsonl"
+    _jsonl(src, [{"id": "=cmd", "text": "Armenia and Azerbaijan signed a peace treaty in Washington."}])
+    out = tmp_path / "t.csv"
+    res = cli("ties", str(src), "-o", str(out))
+    assert res.returncode == 0, res.stderr
+    with open(out, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and all(r["article_id"] == "'=cmd" for r in rows)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

@@ -220,7 +220,11 @@ class Gazetteer:
             table = self.table
             kinds = {"name", "demonym"} if demonyms else {"name"}
             rows = table[table["kind"].isin(kinds) & (table["iso3"] != "")]
-            return _names.build_index(zip(rows["surface"], rows["iso3"]), self.countries)
+            pairs = list(zip(rows["surface"], rows["iso3"]))
+            for name, df in self._tables.items():  # norm_*.csv: World Bank/UN forms, exonyms, former names
+                if name.startswith("norm_") and {"surface", "iso3"} <= set(df.columns):
+                    pairs += [(a, b) for a, b in zip(df["surface"], df["iso3"]) if a and b]
+            return _names.build_index(pairs, self.countries, _names.qualifier_blocklist(self._tables))
         return self.memo(("names", demonyms), build)
 
     def _alias_table(self) -> pd.DataFrame:

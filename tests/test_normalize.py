@@ -115,3 +115,42 @@ def test_blocker_added_after_a_first_extraction_takes_effect():
     finally:
         rk.reset_gazetteer()
     assert "Artsakh" in set(rk.extract_mentions(text)["surface"])
+
+
+def _issue10_variants():
+    for line in (TESTDATA / "name_variants_issue10.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, code = line.split("\t")
+            yield name, code.strip()
+
+
+def _issue10_negatives():
+    for line in (TESTDATA / "should_not_match_issue10.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            yield line.strip()
+
+
+def test_issue10_variant_list_at_least_99_percent():
+    """World Bank/UN forms, former names, abbreviations, exonyms, mojibake (tests/data/name_variants_issue10.tsv)."""
+    pairs = list(_issue10_variants())
+    got = rk.normalize([n for n, _ in pairs]).tolist()
+    misses = [(n, c, g) for (n, c), g in zip(pairs, got) if g != c]
+    assert len(pairs) > 200
+    assert 1 - len(misses) / len(pairs) >= 0.99, misses
+
+
+@pytest.mark.parametrize("text", list(_issue10_negatives()))
+def test_issue10_negatives_stay_na(text):
+    assert rk.normalize(text) is None
+
+
+def test_qualifiers_decide_the_head():
+    assert rk.normalize("Georgia (US state)") is None
+    assert rk.normalize("Georgia (country)") == "GEO"
+    assert rk.normalize("Puerto Rico (US)") == "PRI"
+    assert rk.normalize("Netherlands (Kingdom of the)") == "NLD"
+
+
+def test_mojibake_is_repaired_with_ftfy():
+    assert rk.normalize(["MÃ©xico", "CuraÃ§ao", "TÃ¼rkiye"]).tolist() == ["MEX", "CUW", "TUR"]
+    assert rk.normalize("Ã…") is None

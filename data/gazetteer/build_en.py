@@ -63,7 +63,7 @@ def _provinces() -> list[dict]:
     import pycountry
 
     rows = []
-    for sub in pycountry.subdivisions.get(country_code="CA"):
+    for sub in sorted(pycountry.subdivisions.get(country_code="CA"), key=lambda s: s.code):
         rows.append({"name": sub.name, "postal": sub.code.split("-")[1], "ap": CP_ABBREV.get(sub.code, ""),
                      "iso3": "CAN", "kind": sub.type.lower(),
                      "source": f"pycountry {pycountry.__version__} (ISO 3166-2:CA); abbreviation: curated (Canadian Press style)"})
@@ -89,6 +89,9 @@ def _english_names() -> dict[str, set[str]]:
     for s, c in list(zip(gen["surface"], gen["iso3"])) + list(zip(ali["surface"], ali["iso3"])):
         if c:
             out.setdefault(_fold(s), set()).add(c)
+    excluded = pd.read_csv(HERE / "excluded.csv", dtype=str, keep_default_na=False)
+    for s in excluded["surface"]:  # dropped on purpose in English (e.g. 'Congo': either Congo)
+        out.setdefault(_fold(s), set()).add("?excluded")
     return out
 
 
@@ -105,7 +108,7 @@ def _exonyms() -> list[dict]:
         names = babel.Locale.parse(loc).territories
         for code, name in names.items():
             iso3 = a2.get(code.split("-")[0]) if len(code.split("-")[0]) == 2 else None
-            if not iso3 or not name:
+            if not iso3 or not name or "(" in name:  # qualified forms would add their head as a variant
                 continue
             key = _fold(name)
             seen.setdefault(key, set()).add(iso3)

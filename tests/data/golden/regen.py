@@ -17,7 +17,8 @@ Files (UTF-8 CSV, one row per mention, every column of ``extract_mentions``):
                  (a DataFrame with ``article_id`` = the record's ``id``)
 ``seed.csv``     the seed page read as a plain string (``article_id`` "0")
 ``normalize.csv`` ``rk.normalize`` of every surface/name in ``data/gazetteer/*.csv`` and every line of
-                 ``tests/data/name_variants.tsv``, with and without demonyms
+                 ``tests/data/name_variants.tsv`` and ``tests/data/name_variants_issue10.tsv``, with and without
+                 demonyms
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def golden_tables() -> dict[str, "object"]:
             if col in table:
                 names += table[col].tolist()
     variants = (TESTDATA / "name_variants.tsv").read_text(encoding="utf-8").splitlines()
+    variants += (TESTDATA / "name_variants_issue10.tsv").read_text(encoding="utf-8").splitlines()
     names += [line.split("\t")[0] for line in variants if line.strip() and not line.startswith("#")]
     names = [n for n in names if n]
     names = sorted(set(names))

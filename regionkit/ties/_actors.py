@@ -27,6 +27,7 @@ from functools import cache
 import pandas as pd
 
 from regionkit._resources import data_path
+from regionkit.ties._cues import _fold, lower_same_length
 
 #: How far back coreference looks, in sentences (see the module docstring).
 EPITHET_WINDOW = 3
@@ -58,8 +59,8 @@ def _floor(text: str) -> pd.Timestamp | None:
 
 
 @cache
-def _leaders() -> tuple[re.Pattern | None, dict[str, tuple[Term, ...]]]:
-    """Alias regex over all office-holders and alias -> terms."""
+def _leaders() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[Term, ...]]]:
+    """First word -> aliases starting with it (longest first), and alias -> terms (all lower case)."""
     by_alias: dict[str, list[Term]] = {}
     with open(data_path("ties", "leaders.csv"), newline="", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
@@ -70,11 +71,15 @@ def _leaders() -> tuple[re.Pattern | None, dict[str, tuple[Term, ...]]]:
             for name in names:
                 if len(name) >= 4 and name[0].isupper():  # "AbZ" and other short forms are too ambiguous
                     by_alias.setdefault(name.lower(), []).append(term)
-    if not by_alias:
-        return None, {}
-    alts = sorted(by_alias, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.IGNORECASE)
-    return pattern, {k: tuple(v) for k, v in by_alias.items()}
+    first: dict[str, list[str]] = {}
+    for alias in by_alias:
+        first.setdefault(_FIRST_WORD.match(alias).group(), []).append(alias)
+    index = {w: tuple(sorted(a, key=len, reverse=True)) for w, a in first.items()}
+    return index, {k: tuple(v) for k, v in by_alias.items()}
+
+
+_FIRST_WORD = re.compile(r"[^\s]+?(?=[\s.,'\u2019-]|$)")
+_CAPITAL_WORD = re.compile(r"(?<![\w-])[A-Z][\w]*")
 
 
 def _in_office(term: Term, when: pd.Timestamp | None) -> bool:
@@ -95,14 +100,21 @@ def find_officials(text: str, when: pd.Timestamp | None) -> list[tuple[int, int,
     capital letter in the text. A name that maps to two states at that date is
     skipped (ambiguous).
     """
-    pattern, by_alias = _leaders()
-    if pattern is None:
-        return []
+    index, by_alias = _leaders()
     out = []
-    for m in pattern.finditer(text):
-        if not m.group()[0].isupper():
+    low = text.lower()
+    last = -1
+    for m in _CAPITAL_WORD.finditer(text):
+        start = m.start()
+        if start < last:
+            continue  # inside the previous name ("Donald J. Trump")
+        for alias in index.get(m.group().lower(), ()):
+            end = start + len(alias)
+            if low.startswith(alias, start) and (end == len(text) or not (text[end].isalnum() or text[end] in "_-")):
+                break
+        else:
             continue
-        terms = by_alias[m.group().lower()]
+        terms = by_alias[alias]
         if when is None:
             latest = max(terms, key=lambda t: t.start)
             live = [t for t in terms if t.person == latest.person]
@@ -112,7 +124,8 @@ def find_officials(text: str, when: pd.Timestamp | None) -> list[tuple[int, int,
         if len(states) != 1:
             continue
         via = "leader" if any(t.office in ("head_of_state", "head_of_government") for t in live) else "official"
-        out.append((m.start(), m.end(), states.pop(), via))
+        out.append((start, end, states.pop(), via))
+        last = end
     return out
 
 
@@ -161,13 +174,15 @@ def _epithets() -> tuple[tuple[re.Pattern, frozenset[str]], ...]:
     out = []
     with open(data_path("ties", "epithets.csv"), newline="", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
-            out.append((re.compile(r"\b" + r["pattern"] + r"\b", re.IGNORECASE), frozenset(r["iso3"].split(";"))))
+            # folded to lower case and matched on the lower-cased text (faster than re.IGNORECASE)
+            out.append((re.compile(r"\b" + _fold(r["pattern"]) + r"\b"), frozenset(r["iso3"].split(";"))))
     return tuple(out)
 
 
 def find_epithets(text: str) -> list[tuple[int, int, frozenset[str]]]:
     """Epithet spans ("the kingdom") with the set of states each may stand for."""
     out = []
+    low = lower_same_length(text)
     for pattern, states in _epithets():
-        out += [(m.start(), m.end(), states) for m in pattern.finditer(text)]
+        out += [(m.start(), m.end(), states) for m in pattern.finditer(low)]
     return sorted(out)

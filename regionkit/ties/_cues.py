@@ -81,11 +81,70 @@ def cue_table() -> pd.DataFrame:
     return pd.DataFrame(list(CUE_TABLE), columns=["relation", "pattern", "role", "example", "note"]).astype(_S)
 
 
+def _fold(pattern: str) -> str:
+    """Lower-case the literal letters of a pattern (escapes such as ``\\S`` or ``\\W`` kept as written)."""
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        out.append(c.lower())
+        i += 1
+    return "".join(out)
+
+
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping every character in place (offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+class CueScanner:
+    """Finds the cues of a table in a sentence: ``scan(text)`` gives ``(start, end, relation, role)``.
+
+    Case-insensitive matching is done on the lower-cased sentence with the
+    patterns' letters folded (much faster than ``re.IGNORECASE``); the few
+    patterns with a case-sensitive part (``(?-i:...)``) run case-insensitively on
+    the sentence as written.
+    """
+
+    def __init__(self, cues: tuple[Cue, ...]):
+        fast, slow, hints = [], [], []
+        self.meta: dict[str, tuple[str, str]] = {}
+        for i, (relation, pattern, role, _, _) in enumerate(cues):
+            self.meta[f"c{i}"] = (relation, role)
+            if "(?-i" in pattern:
+                slow.append(f"(?P<c{i}>{pattern})")
+                lead = re.match(r"[A-Za-z]{3,}", pattern)
+                hints.append(lead.group().lower() if lead else "")
+            else:
+                fast.append(f"(?P<c{i}>{_fold(pattern)})")
+        self.fast = re.compile(r"\b(?=\w)(?:" + "|".join(fast) + ")") if fast else None
+        self.slow = re.compile(r"\b(?:" + "|".join(slow) + ")", re.IGNORECASE) if slow else None
+        # the slow scan runs only when the sentence holds the literal start of one of its patterns
+        self.hints = None if "" in hints else tuple(hints)
+
+    def scan(self, text: str) -> list[tuple[int, int, str, str]]:
+        found = []
+        low = lower_same_length(text)
+        if self.fast is not None:
+            found += [(m.start(), m.end(), m.lastgroup) for m in self.fast.finditer(low)]
+        if self.slow is not None and (self.hints is None or any(h in low for h in self.hints)):
+            found += [(m.start(), m.end(), m.lastgroup) for m in self.slow.finditer(text)]
+        found.sort(key=lambda f: (f[0], int(f[2][1:])))
+        out, end = [], -1
+        for s, e, g in found:
+            if s >= end:
+                out.append((s, e, *self.meta[g]))
+                end = e
+        return out
+
+
 @cache
-def _compiled(cues: tuple[Cue, ...]) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    """One regular expression for all cues (a named group per row) and group -> (relation, role)."""
-    parts, meta = [], {}
-    for i, (relation, pattern, role, _, _) in enumerate(cues):
-        parts.append(f"(?P<c{i}>{pattern})")
-        meta[f"c{i}"] = (relation, role)
-    return re.compile(r"\b(?:" + "|".join(parts) + ")", re.IGNORECASE), meta
+def _compiled(cues: tuple[Cue, ...]) -> CueScanner:
+    """The scanner for a cue table (cached per table)."""
+    return CueScanner(cues)

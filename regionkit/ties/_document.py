@@ -135,8 +135,7 @@ def read_article(
     *,
     spans: list[tuple[int, int]],
     sections: tuple[str, ...],
-    cue_re: re.Pattern,
-    cue_meta: dict,
+    cues,
     include: frozenset[str],
     unit: str,
     members: Callable[[str, pd.Timestamp | None], list[str]],
@@ -190,7 +189,7 @@ def read_article(
         def here_pair(pos: int) -> tuple[str, str] | None:
             """The latest pair tied earlier in this sentence (a first reading without pair phrases)."""
             local = [Ent(e.start - ss, e.end - ss, e.iso, e.via) for e in here if e.end <= pos]
-            first, _ = read_sentence(sentence, local, cue_re, cue_meta, accords=accords)
+            first, _ = read_sentence(sentence, local, cues, accords=accords)
             first = [r for r in first if r.relation != "mediation"]
             if not first:
                 return None
@@ -208,8 +207,11 @@ def read_article(
                 ents += [Ent(s, end, iso, "coreference") for iso in named or ()]
         if not ents:
             continue
+        if len({e.iso for e in ents}) < 2:  # one state: nothing to tie, only remembered for coreference
+            memory.remember(si, ents, [], [])
+            continue
         local = [Ent(e.start - ss, e.end - ss, e.iso, e.via) for e in ents]
-        ties, chains = read_sentence(sentence, local, cue_re, cue_meta, accords=accords)
+        ties, chains = read_sentence(sentence, local, cues, accords=accords)
         tied = set()
         for r in ties:
             tied.add((r.x.iso, r.y.iso))

@@ -168,29 +168,35 @@ def extract_ties(
         expand = set()
     else:
         expand = set(_check_groups([expand_groups] if isinstance(expand_groups, str) else expand_groups))
-    cue_re, cue_meta = _compiled(CUE_TABLE if cues is None else _read_cues(cues))
+    scanner = _compiled(CUE_TABLE if cues is None else _read_cues(cues))
     mentions, arts = _prepare(articles_or_mentions, articles)
-    return _run(mentions, arts, cue_re, cue_meta, wanted, unit, sections, expand)
+    return _run(mentions, arts, scanner, wanted, unit, sections, expand)
 
 
 def _members_fn():
+    """``members(group, when)``: a group's members as of a date, read from the groups table once per group."""
     cache: dict[tuple[str, Any], list[str]] = {}
+    rows_of: dict[str, list[tuple[str, Any, Any]]] = {}
 
     def members(group: str, when: Any) -> list[str]:
         key = (group, when)
-        if key not in cache:
-            import regionkit as rk
+        if key in cache:
+            return cache[key]
+        if group not in rows_of:
+            from regionkit import groups as _groups
 
-            try:
-                cache[key] = list(rk.group_members(group, as_of=when))
-            except (KeyError, ValueError):
-                cache[key] = []  # a group id the groups table does not know: nothing to expand
+            table = _groups._memberships(_groups.resolve_gazetteer(None))
+            part = table[table["group_id"] == group]
+            rows_of[group] = [(i, s, u) for i, s, u in zip(part["iso3"], part["since"], part["until"])
+                              if isinstance(i, str) and i]
+        cache[key] = sorted({i for i, s, u in rows_of[group]
+                             if when is None or ((pd.isna(s) or s <= when) and (pd.isna(u) or u > when))})
         return cache[key]
 
     return members
 
 
-def _run(mentions, arts, cue_re, cue_meta, wanted, unit, sections, expand) -> pd.DataFrame:
+def _run(mentions, arts, scanner, wanted, unit, sections, expand) -> pd.DataFrame:
     from regionkit.extract import sentence_spans
 
     kinds = mentions["kind"].astype(object)
@@ -219,7 +225,7 @@ def _run(mentions, arts, cue_re, cue_meta, wanted, unit, sections, expand) -> pd
                 raise SchemaError(f"no text for article {art_id!r} in articles=")
             continue
         rows += read_article(art_id, text, _when(dates.get(art_id)), found, groups_by_article.get(art_id, []),
-                             spans=sentence_spans(text), sections=sections, cue_re=cue_re, cue_meta=cue_meta,
+                             spans=sentence_spans(text), sections=sections, cues=scanner,
                              include=wanted, unit=unit, members=members, expand=expand)
     if not rows:
         return TIES_META.copy()

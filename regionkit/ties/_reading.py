@@ -63,8 +63,7 @@ _NOT_VENUE_PREV = frozenset(
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:former|ex-|late)\s*(?:(?-i:[A-Z])[\w.\-]*\s+){0,4}$", re.IGNORECASE)
-_BREAK = re.compile(r"[;():\[\]]|\b(?:but|while|whereas|although|though|where|whereby|"
-                    r"meanwhile|however)\b", re.IGNORECASE)
+_BREAK = re.compile(r"[;():\[\]]|\b(?:but|while|whereas|although|though|where|whereby|meanwhile|however)\b")
 _BETWEEN = re.compile(r"^\W*(?:[\w'\u2019-]+\W+){0,4}?between\s+(?:the\s+)?", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _MODIFIER = re.compile(r"^\s*(?:[-\u2013]|['\u2019]s)?\s*$")
@@ -164,7 +163,9 @@ def prepare_entities(text: str, ents: list[Ent]) -> list[Ent]:
     for e in ents:
         if kept and e.start < kept[-1].end and not (e.start == kept[-1].start and e.end == kept[-1].end):
             continue  # nested in the previous one (pair phrases share one span: keep both)
-        if _FORMER.search(text[max(0, e.start - 60):e.start]):
+        before = text[max(0, e.start - 60):e.start]
+        tail = before[-45:].lower()
+        if ("former" in tail or "ex-" in tail or "late " in tail) and _FORMER.search(before):
             continue
         if kept and kept[-1].iso == e.iso and kept[-1].end <= e.start and len(text[kept[-1].end:e.start]) <= 60 \
                 and _SAME.match(text[kept[-1].end:e.start]):
@@ -173,7 +174,8 @@ def prepare_entities(text: str, ents: list[Ent]) -> list[Ent]:
             kept[-1] = Ent(prev.start, e.end, prev.iso, better, prev.venue)
             continue
         before = text[max(0, e.start - 50):e.start]
-        m = _VENUE.search(before)
+        m = _VENUE.search(before) if (" in " in tail or " at " in tail or "inside " in tail
+                                      or tail.startswith(("in ", "at "))) else None
         if m and (m.group("prev") or "").lower() not in _NOT_VENUE_PREV:
             e.venue = True
         elif e.via == "capital" and _FROM.search(before):
@@ -257,18 +259,18 @@ def _words(text: str) -> int:
 class _Sentence:
     """The state of one sentence while its cues are read."""
 
-    def __init__(self, text: str, ents: list[Ent], cue_re: re.Pattern, cue_meta: dict, accords: bool):
+    def __init__(self, text: str, ents: list[Ent], cues, accords: bool):
         self.text = text
         self.ents = prepare_entities(text, ents)
         self.chains = build_chains(text, self.ents)
-        self.breaks = [m.start() for m in _BREAK.finditer(text)]
+        self.breaks = [m.start() for m in _BREAK.finditer(text.lower())]
         self.accords = accords
         self.rows: list[Row] = []
         self.cues: list[_Cue] = []
-        for m in cue_re.finditer(text):
-            relation, role = cue_meta[m.lastgroup]
-            self.cues.append(_Cue(m.start(), m.end(), relation, role, cue_status(text, m.start(), m.end()),
-                                  self.clause(m.start())))
+        if len({e.iso for e in self.ents}) < 2:
+            return  # nothing to tie: skip the cue scan
+        for start, end, relation, role in cues.scan(text):
+            self.cues.append(_Cue(start, end, relation, role, "", self.clause(start)))
 
     def clause(self, pos: int) -> int:
         return bisect.bisect_right(self.breaks, pos)
@@ -326,8 +328,14 @@ class _Sentence:
         if self.accords and relation == "treaty" and "ISR" in (x.iso, y.iso):
             relation = "normalisation"
         src = source.iso if source is not None and (relation in DIRECTED or cue.role == "host") else None
-        self.rows.append(Row(x, y, relation, cue.status, src, cue.start))
+        self.rows.append(Row(x, y, relation, self.status(cue), src, cue.start))
         cue.used = True
+
+    def status(self, cue: _Cue) -> str:
+        """The cue's status (read once, only for cues that give a row)."""
+        if not cue.status:
+            cue.status = cue_status(self.text, cue.start, cue.end)
+        return cue.status
 
     def matter(self, cue: _Cue, until: int) -> str:
         """What a mediation was about: the nearest other cue after it in the clause, "peace", else meeting."""
@@ -438,8 +446,7 @@ def _read_cue(s: _Sentence, cue: _Cue) -> None:
         s.add(x, y, cue.relation, cue)
 
 
-def read_sentence(text: str, ents: list[Ent], cue_re: re.Pattern, cue_meta: dict, *,
-                  accords: bool = False) -> tuple[list[Row], list[Chain]]:
+def read_sentence(text: str, ents: list[Ent], cues, *, accords: bool = False) -> tuple[list[Row], list[Chain]]:
     """Read the ties of one sentence.
 
     Parameters
@@ -448,8 +455,8 @@ def read_sentence(text: str, ents: list[Ent], cue_re: re.Pattern, cue_meta: dict
         The sentence.
     ents : list of Ent
         Its entities (offsets relative to ``text``).
-    cue_re, cue_meta
-        The compiled cue table (see ``_cues._compiled``).
+    cues : CueScanner
+        The compiled cue table (``_cues._compiled(table)``).
     accords : bool
         Whether the sentence names the Abraham Accords.
 
@@ -460,7 +467,7 @@ def read_sentence(text: str, ents: list[Ent], cue_re: re.Pattern, cue_meta: dict
     chains : list of Chain
         The sentence's coordination chains (for coreference and ``co_member``).
     """
-    s = _Sentence(text, ents, cue_re, cue_meta, accords)
+    s = _Sentence(text, ents, cues, accords)
     if len({e.iso for e in s.ents}) < 2 or not s.cues:
         return [], s.chains
     for cue in s.cues:
@@ -474,7 +481,7 @@ def read_sentence(text: str, ents: list[Ent], cue_re: re.Pattern, cue_meta: dict
         for r, clause in found:
             near = min(abs(cue.start - p) for p in (r.cue, r.x.start, r.x.end, r.y.start, r.y.end))
             if clause == cue.clause and r.relation != cue.relation and near <= LEND_CHARS:
-                s.rows.append(Row(r.x, r.y, cue.relation, cue.status, r.source if cue.relation in DIRECTED else None,
+                s.rows.append(Row(r.x, r.y, cue.relation, s.status(cue), r.source if cue.relation in DIRECTED else None,
                                   cue.start))
     best: dict[tuple[str, str, str], Row] = {}
     for r in s.rows:

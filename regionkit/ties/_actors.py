@@ -144,8 +144,10 @@ PRONOUN = re.compile(r"\b(?:He|he|She|she|(?:[Hh]is|[Hh]er)\s+(?:[Aa]dministrati
 FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur)\b(?!\.)")
 _SPEAKER_BEFORE = re.compile(r"(?:^|\b(?:statement|remarks|readout|message|attributable\s+to)\s+(?:\w+\s+){0,6})\W*$",
                              re.IGNORECASE)
-GROUP_BACKREF = re.compile(r"\b(?:the|these|those|all|each\s+of\s+the)\s+(?:two|three|four|five|six|seven|eight|nine|"
-                           r"ten|\d+)\s+(?:(?:countries|nations|states|republics)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+GROUP_BACKREF = re.compile(r"\b(?:the|these|those|all|each\s+of\s+the)\s+(?:(?:two|three|four|five|six|seven|eight|nine|"
+                           r"ten|\d+)\s+(?:(?:countries|nations|states|republics)\s+of\s+(?:the\s+)?)?)?$", re.IGNORECASE)
+#: After a group mention pointed back by "the" alone, a plural noun must follow ("the Central Asian countries").
+GROUP_PLURAL = re.compile(r"\s+(?:countries|nations|states|republics|governments)\b", re.IGNORECASE)
 GROUP_WINDOW = 10
 
 

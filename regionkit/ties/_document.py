@@ -14,6 +14,7 @@ from regionkit.ties._actors import (
     EPITHET_WINDOW,
     FIRST_PERSON,
     GROUP_BACKREF,
+    GROUP_PLURAL,
     GROUP_WINDOW,
     PAIR_PHRASE,
     PAIR_WINDOW,
@@ -172,8 +173,12 @@ def read_article(
         if expand is None or g in expand:
             for iso in members(g, when):
                 group_ents.setdefault(sentence_of(s), []).append(Ent(s, e, iso, "group:" + g))
-        elif GROUP_BACKREF.search(text[max(0, s - 60):s]):
-            backrefs.append((s, e, g))
+        else:
+            m = GROUP_BACKREF.search(text[max(0, s - 60):s])
+            # "the five Central Asian countries", "the Central Asian countries": points back to a named list
+            if m and (re.search(r"\d|two|three|four|five|six|seven|eight|nine|ten", m.group(), re.IGNORECASE)
+                      or GROUP_PLURAL.match(text, e)):
+                backrefs.append((s, e, g))
     speaker = find_speaker(text, spans, officials)
     first_person = [(m.start(), m.end()) for m in FIRST_PERSON.finditer(text)] if speaker else []
     memory = _Memory()

@@ -74,6 +74,8 @@ _INCLUDING = re.compile(r"^[^,;:]*,\s*(?:including|notably|especially|particular
 _NEW_SUBJECT = re.compile(r"^\s*(?:the|a|an|this|that|these|those|some|many|most|several|all|both|each|its|their|his|her|"
                           r"(?-i:[A-Z])|\d|one|two|three|four|five|six|seven|eight|nine|ten|it|they|he|she|we|who|which)\b",
                           re.IGNORECASE)
+_AUX_GAP = re.compile(r"^(?:\s|,|\b(?:was|were|is|are|been|being|be|has|have|had|also|formally|officially|"
+                      r"reportedly|now|then|first|not|never|itself|themselves|the|territory|of)\b)*$", re.IGNORECASE)
 _POSSESSIVE = frozenset({"my", "our", "his", "her", "their", "its"})
 _IN_RIGHT = re.compile(r"^\s+(?:in|into|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
 _PEACE = re.compile(r"\bpeace\b", re.IGNORECASE)
@@ -309,6 +311,20 @@ class _Sentence:
             return ch, False
         return None, False
 
+    def place_after(self, cue: _Cue) -> Chain | None:
+        """A place "in X" later in the clause of a conflict cue, with no other name between (TIES.md s2:
+        strikes against a named group in a country do not tie the striker to the country)."""
+        for ch in self.chains:
+            if ch.start < cue.end or not ch.venue:
+                continue
+            gap = self.text[cue.end:ch.start]
+            if self.clause(ch.start) != cue.clause or _words(gap) > LEFT_WORDS:
+                return None
+            if any(w[0].isupper() for w in _WORD.findall(gap)):
+                return None
+            return ch
+        return None
+
     def between(self, cue: _Cue) -> Chain | None:
         m = _BETWEEN.match(self.text[cue.end:cue.end + 60])
         if not m:
@@ -412,9 +428,15 @@ def _read_cue(s: _Sentence, cue: _Cue) -> None:
     actor = s.left(cue)
     target, passive = s.right(cue)
     if passive:
+        # the patient of a passive is right before it ("Palestine was recognised by Spain"), not an
+        # earlier noun's modifier ("a conference for Ukraine co-hosted by the Netherlands")
         actor, target = target, actor
         if target is None and cue.relation in _VENUE_OK:
             target = s.left(cue, venues=True)
+        if target is not None and not _AUX_GAP.match(s.text[target.end:cue.start]):
+            target = None
+    elif target is None and cue.relation == "conflict":
+        target = s.place_after(cue)  # "bombarding homes ... in Ukraine"
     cue.argued = actor is not None or target is not None
     if actor is not None and target is not None:  # cues inside the predicate are read with it
         lo, hi = min(actor.end, target.end), max(actor.start, target.start)

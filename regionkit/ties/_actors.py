@@ -151,6 +151,38 @@ GROUP_PLURAL = re.compile(r"\s+(?:countries|nations|states|republics|governments
 GROUP_WINDOW = 10
 
 
+_QUOTE_INTRO = re.compile(r"(?P<who>[^\n\u201c\u201d\"]{2,160}?)\s*:\s*[\u201c\"]")
+_QUOTE_END = re.compile(r"[\u201d\"]|\n")
+_SAID_AFTER = re.compile(r"^[,\s]*(?:said|says|added|stated|wrote)\s+(?P<who>[^.\n\u201c]{2,120})")
+
+
+def quote_speakers(text: str, states: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Quotes and the state of their speaker: ``(start, end, iso3)``.
+
+    A quote is introduced by a speaker line ("Canadian Prime Minister Mark Carney: \u201c...",
+    "The Prime Minister of the Netherlands, Dick Schoof, said: \u201c...") or followed by
+    ", said <speaker>". The speaker is the last state named (name, demonym, office-holder)
+    in the introduction; the quote's "I", "we", "my", "our" stand for it.
+    """
+    out = []
+    for m in _QUOTE_INTRO.finditer(text):
+        q0 = m.end()
+        end = _QUOTE_END.search(text, q0)
+        q1 = end.start() if end else len(text)
+        who = [iso for s, e, iso in states if m.start("who") <= s and e <= m.end("who")]
+        if who:
+            out.append((q0, q1, who[-1]))
+    for m in re.finditer(r"[\u201c]([^\u201d\n]{10,3000})[\u201d]", text):
+        if any(q0 <= m.start(1) < q1 for q0, q1, _ in out):
+            continue
+        after = _SAID_AFTER.match(text, m.end())
+        if after:
+            who = [iso for s, e, iso in states if after.start("who") <= s and e <= after.end("who")]
+            if who:
+                out.append((m.start(1), m.end(1), who[0]))
+    return out
+
+
 def find_speaker(text: str, spans: list[tuple[int, int]], officials: list[tuple[int, int, str, str]]) -> str | None:
     """The state of the speaker of a statement or transcript, when its opening names one.
 
@@ -186,5 +218,6 @@ def find_epithets(text: str) -> list[tuple[int, int, frozenset[str]]]:
     out = []
     low = lower_same_length(text)
     for pattern, states in _epithets():
-        out += [(m.start(), m.end(), states) for m in pattern.finditer(low)]
+        out += [(m.start(), m.end(), states) for m in pattern.finditer(low)
+                if not low.startswith(" of ", m.end())]  # "the Kingdom of Saudi Arabia" is a name
     return sorted(out)

@@ -23,6 +23,7 @@ from regionkit.ties._actors import (
     find_epithets,
     find_officials,
     find_speaker,
+    quote_speakers,
 )
 from regionkit.ties._reading import Ent, read_sentence
 
@@ -122,6 +123,33 @@ def _coreference(text: str, ss: int, se: int, si: int, here: list[Ent], memory: 
     return out
 
 
+_ACHIEVEMENT = re.compile(r"[\s\u2022\-\u2013\u2014*\u25aa\u00b7]*(?:\d{1,3}[.)]\s+)?(?P<verb>(?-i:[A-Z])[a-z]+ed)\b(?!\s+(?:States|Kingdom|Nations|Arab|Republic))")
+
+
+def _main_official(officials: list[tuple[int, int, str, str]]) -> str | None:
+    """The state of the office-holder a text names most (at least twice), for implicit subjects."""
+    counts: dict[str, int] = {}
+    for _, _, iso, via in officials:
+        if via == "leader":
+            counts[iso] = counts.get(iso, 0) + 1
+    if not counts:
+        return None
+    iso, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return iso if n >= 2 and sum(counts.values()) - n < n else None
+
+
+def _main_state(mentions: list[tuple[int, int, str, str]]) -> str | None:
+    """The state an article names most (at least 3 times and a quarter of its state mentions)."""
+    counts: dict[str, int] = {}
+    for _, _, iso, kind in mentions:
+        if kind != "place":
+            counts[iso] = counts.get(iso, 0) + 1
+    if not counts:
+        return None
+    iso, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return iso if n >= 3 and n * 4 >= sum(counts.values()) else None
+
+
 def _in(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
@@ -180,7 +208,14 @@ def read_article(
                       or GROUP_PLURAL.match(text, e)):
                 backrefs.append((s, e, g))
     speaker = find_speaker(text, spans, officials)
-    first_person = [(m.start(), m.end()) for m in FIRST_PERSON.finditer(text)] if speaker else []
+    states = sorted([(s, e, iso) for s, e, iso, _ in mentions] + [(s, e, iso) for s, e, iso, _ in officials])
+    quotes = quote_speakers(text, states) if ("\u201c" in text or '"' in text) else []
+    first_person = []
+    for m in FIRST_PERSON.finditer(text):
+        who = next((iso for q0, q1, iso in quotes if q0 <= m.start() < q1), speaker)
+        if who:
+            first_person.append((m.start(), m.end(), who))
+    main_actor = speaker or _main_official(officials) or _main_state(mentions)
     memory = _Memory()
     rows: list[tuple] = []
     for si, (ss, se) in enumerate(spans):
@@ -203,7 +238,12 @@ def read_article(
 
         ents = here + group_ents.get(si, []) + _coreference(text, ss, se, si, here, memory, epithets,
                                                             pair_phrases, pronouns, here_pair)
-        ents += [Ent(s, e, speaker, "coreference") for s, e in first_person if ss <= s < se]
+        ents += [Ent(s, e, who, "coreference") for s, e, who in first_person if ss <= s < se]
+        if main_actor:
+            m = _ACHIEVEMENT.match(text, ss, se)
+            if m and not any(e.start <= m.start("verb") < e.end for e in ents):
+                # "Brokered peace between Armenia and Azerbaijan.": the list's implicit subject (TIES.md s8)
+                ents.append(Ent(m.start("verb"), m.start("verb"), main_actor, "coreference"))
         for s, e, g in backrefs:
             if ss <= s < se:
                 named = memory.named_list(si, members(g, when))
@@ -252,9 +292,15 @@ def _row(art_id, si, ss, se, sentence, x: Ent, y: Ent, source, target, relation,
     group = ";".join(dict.fromkeys(e.via[6:] for e in (x, y) if e.via.startswith("group:"))) or None
     via = ["group" if e.via.startswith("group:") else e.via for e in (x, y)]
     return (art_id, si, x.iso, y.iso, source, target, relation, status, status in ("negated", "reported_denied"),
-            sentence, ss, se, x.start + ss if x.via != "implied" else None, x.end + ss if x.via != "implied" else None,
-            y.start + ss if y.via != "implied" else None, y.end + ss if y.via != "implied" else None,
+            sentence, ss, se, *_span(x, ss), *_span(y, ss),
             via[0], via[1], group)
+
+
+def _span(e: Ent, ss: int) -> tuple[int | None, int | None]:
+    """A party's span in the article; none for a party implied by a rule or an implicit subject."""
+    if e.via == "implied" or e.end <= e.start:
+        return None, None
+    return e.start + ss, e.end + ss
 
 
 def _paragraph_co_mentions(art_id, text, mentions, rows, noise, noise_starts, sections) -> list[tuple]:

@@ -66,6 +66,7 @@ _FORMER = re.compile(r"\b(?:former|ex-|late)\s*(?:(?-i:[A-Z])[\w.\-]*\s+){0,4}$"
 _BREAK = re.compile(r"[;():\[\]]|\b(?:but|while|whereas|although|though|where|whereby|meanwhile|however)\b")
 _BETWEEN = re.compile(r"^\W*(?:[\w'\u2019-]+\W+){0,4}?between\s+(?:the\s+)?", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
+_BY_ONLY = re.compile(r"^\s*(?:\w+ly\s+)?by\s+(?:the\s+)?$", re.IGNORECASE)
 _MODIFIER = re.compile(r"^\s*(?:[-\u2013]|['\u2019]s)?\s*$")
 _SINGULAR_VERB = re.compile(r"^\s+(?:has|is|was|does|remains|says|wants|plans|seeks|hopes|signed\s+its)\b", re.IGNORECASE)
 _TO_COUNTERPART = re.compile(r"\b(?:with|to|against|from|towards?|into|on)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -74,6 +75,7 @@ _INCLUDING = re.compile(r"^[^,;:]*,\s*(?:including|notably|especially|particular
 _NEW_SUBJECT = re.compile(r"^\s*(?:the|a|an|this|that|these|those|some|many|most|several|all|both|each|its|their|his|her|"
                           r"(?-i:[A-Z])|\d|one|two|three|four|five|six|seven|eight|nine|ten|it|they|he|she|we|who|which)\b",
                           re.IGNORECASE)
+_NAMED_CONFLICT = re.compile(r"(?:wars?|conflicts?|fighting|hostilities|crisis|violence)\b", re.IGNORECASE)
 _AUX_GAP = re.compile(r"^(?:\s|,|\b(?:was|were|is|are|been|being|be|has|have|had|also|formally|officially|"
                       r"reportedly|now|then|first|not|never|itself|themselves|the|territory|of)\b)*$", re.IGNORECASE)
 _POSSESSIVE = frozenset({"my", "our", "his", "her", "their", "its"})
@@ -300,11 +302,14 @@ class _Sentence:
             if self.clause(ch.start) != cue.clause or _words(gap) > RIGHT_WORDS or (
                     re.search(r"[,;:]", gap) and not _INCLUDING.match(gap)):
                 return None, False
-            if ch.venue and not (cue.relation in _VENUE_OK and _IN_RIGHT.match(gap)):
-                continue
+            if ch.venue and not (cue.relation in _VENUE_OK and _IN_RIGHT.match(gap)
+                                 and not _NAMED_CONFLICT.match(self.text, cue.start)):
+                continue  # "the war in Gaza" names a war, it does not tie anyone to Gaza (TIES.md s2)
+            if ch.ents[0].via == "place" and _words(gap) > 3:
+                continue  # a place far from the cue is what the clause is about, not a party
             if all(self.text[e.start:e.end].lower() in _POSSESSIVE for e in ch.ents):
                 continue  # "thank my colleagues from ...": a possessive is not the object
-            if _BY.search(gap):  # passive: the actor belongs to the cue nearest to "by"
+            if _BY.search(gap) and _BY_ONLY.match(gap):  # passive: "recognised by X", "mediated by X"
                 if any(cue.end <= c.start < ch.start for c in self.cues):
                     return None, False
                 return ch, True
@@ -314,6 +319,8 @@ class _Sentence:
     def place_after(self, cue: _Cue) -> Chain | None:
         """A place "in X" later in the clause of a conflict cue, with no other name between (TIES.md s2:
         strikes against a named group in a country do not tie the striker to the country)."""
+        if _NAMED_CONFLICT.match(self.text, cue.start):
+            return None
         for ch in self.chains:
             if ch.start < cue.end or not ch.venue:
                 continue
@@ -459,6 +466,12 @@ def _read_cue(s: _Sentence, cue: _Cue) -> None:
         for a in actor.members():
             for t in target.members():
                 s.add(a, t, cue.relation, cue, source=a)
+        return
+    only = actor if actor is not None else target
+    if only is not None and "pair" in only.links and not only.is_pair():
+        for i, link in enumerate(only.links):  # "the U.S.-Japan and U.S.-ROK alliances"
+            if link == "pair":
+                s.add(only.ents[i], only.ents[i + 1], cue.relation, cue)
         return
     if actor is not None and actor.is_pair():
         x, y = actor.members()

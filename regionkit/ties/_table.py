@@ -54,11 +54,12 @@ def tie_table(
         (everything but ``co_mention`` and ``co_member``). Unknown names raise
         ``ValueError`` listing the valid ones.
     weight : {"sentences", "articles"}
-        What ``weight`` counts: distinct sentences or distinct articles that tie
-        the pair (rows that are not negated, unless ``include_negated``).
+        What ``weight`` counts: distinct sentences or distinct articles with a
+        row of the pair (any status: a refused tie is still stated in the text;
+        ``status`` says which).
     include_negated : bool
-        Count negated and denied rows in the relation columns and the weight too
-        (default: no; they are counted in ``negated`` only).
+        Count negated and denied rows in the relation columns too (default: no;
+        they are counted in ``negated`` only).
     directed : bool
         Count ``source -> target`` instead of pairs: only rows with a direction,
         one row per ordered pair (columns ``source, target`` instead of ``a, b``).
@@ -70,7 +71,7 @@ def tie_table(
     pandas.DataFrame
         One row per pair, sorted by ``weight`` (descending) then the pair:
         ``a, b`` (or ``source, target``), ``articles, sentences`` (distinct
-        articles / sentences with any kept row), one count column per relation of
+        articles / sentences with a row of the pair), one count column per relation of
         :data:`RELATIONS` (distinct sentences), one per status (``stated,
         planned, conditional, reported_denied``; ``negated`` counts sentences
         whose row is negated or denied), ``weight``, ``dominant`` (the primary
@@ -114,9 +115,8 @@ def tie_table(
     counted = t if include_negated else t[~t["negated"]]
     g = t.groupby(keys, sort=True)
     out = pd.DataFrame(index=g.size().index)
-    cg = counted.groupby(keys)
-    out["articles"] = cg["article_id"].nunique().reindex(out.index).fillna(0).astype("int64")
-    out["sentences"] = cg["unit"].nunique().reindex(out.index).fillna(0).astype("int64")
+    out["articles"] = g["article_id"].nunique().astype("int64")
+    out["sentences"] = g["unit"].nunique().astype("int64")
     per = counted.groupby([*keys, "relation"])["unit"].nunique().unstack("relation")
     per = per.reindex(index=out.index, columns=list(RELATIONS)).fillna(0).astype("int64")
     out = out.join(per)

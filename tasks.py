@@ -32,7 +32,9 @@ def ensure_env(extras: str) -> None:
         print("[tasks] upgrading pip in it", file=sys.stderr)
         subprocess.run([PY, "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
     stamp = VENV / f".installed-{extras}"
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    # the build inputs: a changed kernel source or build hook rebuilds the compiled kernel too
+    digest = hashlib.sha256(b"".join((ROOT / p).read_bytes() for p in ("pyproject.toml", "hatch_build.py",
+                                                                       "regionkit/_kernel.pyx") if (ROOT / p).exists())).hexdigest()
     if stamp.exists() and stamp.read_text() == digest:
         return
     print(f"[tasks] installing regionkit[{extras}] and its dependencies into {VENV} "

@@ -72,6 +72,8 @@ _LAZY: dict[str, str] = {
     "OutputError": "regionkit._errors",
     "OutputLockedError": "regionkit._errors",
     "IncompleteOutputError": "regionkit._errors",
+    # environment: versions and the active scan path (compiled kernel or numpy)
+    "show_versions": "regionkit._versions",
 }
 _SUBMODULES = {"plot", "dask", "geo", "ties", "extract", "articles", "gazetteer", "groups", "countries", "stream", "cli"}
 

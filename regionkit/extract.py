@@ -343,14 +343,26 @@ def extract_mentions(
                 gazetteer=gaz, rules=ruleset)
     if isinstance(articles, Iterator) and not isinstance(articles, (str, pd.DataFrame, pd.Series)):
         return _extract_chunks(articles, opts)
-    names = gaz.names
-    rows: list[tuple] = []
     items = _iter_inputs(articles, text_column, id_column)
     if progress is not False:
         from tqdm.auto import tqdm
 
         total = len(articles) if hasattr(articles, "__len__") and not isinstance(articles, str) else None
         items = tqdm(items, total=total, unit="art", desc="extract", disable=None if progress is None else not progress)
-    for article_id, text in items:
+    from regionkit import _scan  # the batched scan (compiled kernel or numpy): same rows as _extract_reference
+
+    return _scan.extract_frame(items, want_sections, want_kinds, gaz, ruleset)
+
+
+def _extract_reference(articles: Any, *, text_column: str = "text", id_column: str = "article_id",
+                       sections: Iterable[str] | None = None, kinds: Iterable[str] | None = None,
+                       gazetteer: Gazetteer | None = None, rules: Iterable[Rule | str] | None = None) -> pd.DataFrame:
+    """:func:`extract_mentions` article by article (:func:`scan_text` per text): what the batched scan must equal."""
+    want_sections = None if sections is None else set([sections] if isinstance(sections, str) else sections)
+    want_kinds = None if kinds is None else set([kinds] if isinstance(kinds, str) else kinds)
+    gaz = resolve_gazetteer(gazetteer)
+    ruleset = resolve_rules(rules)
+    rows: list[tuple] = []
+    for article_id, text in _iter_inputs(articles, text_column, id_column):
         _extract_one(article_id, text, rows, want_sections, want_kinds, gaz, ruleset)
-    return _frame(rows, names)
+    return _frame(rows, gaz.names)

@@ -12,7 +12,10 @@ method: MB/s, articles/s, hits and the peak extra memory (resident set size
 sampled every 5 ms during the run, minus the size before the run, i.e. on top
 of the corpus already in memory).
 
-- regionkit: ``rk.extract_mentions(DataFrame)`` - every rule, sentences, sections.
+- regionkit compiled / pure-python: ``rk.extract_mentions(DataFrame)`` - every rule, sentences, sections -
+  with the Cython kernel, and with ``REGIONKIT_PURE_PYTHON=1`` (the numpy path).
+- ahocorasick_rs raw: the same folded keys, leftmost-longest ``find_matches_as_indexes`` over ``t.lower()``.
+- flashtext2: its ``KeywordProcessor`` with the same surface forms, ``extract_keywords_with_span``.
 - flashtext: ``KeywordProcessor`` loaded with the same surface forms
   (``regionkit.gazetteer.gazetteer().table``), ``extract_keywords(span_info=True)``.
 - pyahocorasick raw: the same folded keys in an automaton, ``iter()`` over the
@@ -52,7 +55,9 @@ sys.path.insert(0, str(HERE.parents[1]))
 import _corpus  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "regionkit-bench"
-METHODS = ("regionkit", "flashtext", "pyahocorasick raw", "country_converter regex")
+METHODS = ("regionkit compiled", "regionkit pure-python", "pyahocorasick raw", "ahocorasick_rs raw", "flashtext",
+           "flashtext2", "country_converter regex")
+CORPORA = ("dense", "news")
 
 
 # -------------------------------------------------------------- measuring
@@ -93,33 +98,63 @@ def coco_table():
     return [(re.compile(rx, re.IGNORECASE), iso3) for rx, iso3 in zip(data["regex"], data["ISO3"])]
 
 
-def corpus_path(mb: int) -> Path:
-    path = CACHE / f"corpus-{mb}MB.parquet"
+def corpus_path(mb: int, corpus: str = "dense") -> Path:
+    path = CACHE / (f"corpus-{mb}MB.parquet" if corpus == "dense" else f"{corpus}-{mb}MB.parquet")
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        _corpus.frame(mb * 10**6).to_parquet(path, index=False)
+        make = _corpus.frame if corpus == "dense" else _corpus.news_frame
+        make(mb * 10**6).to_parquet(path, index=False)
     return path
 
 
-def measure(method: str, mb: int, sample_kb: int) -> dict:
+def measure(method: str, mb: int, sample_kb: int, corpus: str = "dense") -> dict:
     """Child process: load the corpus, prepare the method (untimed), then time one pass over the texts."""
+    if method == "regionkit pure-python":
+        os.environ["REGIONKIT_PURE_PYTHON"] = "1"
     import pandas as pd
 
     import regionkit as rk
     from regionkit.gazetteer import fold, gazetteer
 
-    df = pd.read_parquet(corpus_path(mb))
+    df = pd.read_parquet(corpus_path(mb, corpus))
     t0 = time.perf_counter()
     gaz = gazetteer()
     _ = gaz.automaton
     setup = time.perf_counter() - t0
     texts = df["text"].tolist()
     extrapolated = False
-    if method == "regionkit":
+    if method.startswith("regionkit"):
+        from regionkit._scan_kernel import active_path
+
+        want = method.split()[1]
+        if active_path() != want:
+            return {"method": method, "skipped": f"{want} path not available (active: {active_path()})"}
         rk.extract_mentions(df.head(3))  # warm caches (regex compilation, imports)
 
         def run():
             return len(rk.extract_mentions(df))
+    elif method == "ahocorasick_rs raw":
+        import ahocorasick_rs
+
+        t0 = time.perf_counter()
+        ac = ahocorasick_rs.AhoCorasick(sorted({fold(s) for s in gaz.table["surface"]}),
+                                        matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST,
+                                        implementation=ahocorasick_rs.Implementation.DFA)
+        setup = time.perf_counter() - t0
+
+        def run():
+            return sum(len(ac.find_matches_as_indexes(t.lower())) for t in texts)
+    elif method == "flashtext2":
+        from flashtext2 import KeywordProcessor as KP2
+
+        t0 = time.perf_counter()
+        kp2 = KP2(case_sensitive=False)
+        for surface, iso3, kind in zip(gaz.table["surface"], gaz.table["iso3"], gaz.table["kind"]):
+            kp2.add_keyword(surface, iso3 or kind)
+        setup = time.perf_counter() - t0
+
+        def run():
+            return sum(len(kp2.extract_keywords_with_span(t)) for t in texts)
     elif method == "flashtext":
         from flashtext import KeywordProcessor
 
@@ -272,13 +307,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="KB of text for country_converter's regexes (extrapolated; default 150)")
     parser.add_argument("--coco-python", default=os.environ.get("COCO_PYTHON"),
                         help="a Python with country_converter and pandas<3 for the real pandas_convert timing")
+    parser.add_argument("--corpora", default=",".join(CORPORA),
+                        help="dense (bundled diplomatic texts, ~12 mentions/KB) and/or news (real-density, ~2/KB)")
     parser.add_argument("--skip-normalize", action="store_true")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     methods = [m.strip() for m in args.methods.split(",")]
     import importlib.util
 
-    for method, module in (("flashtext", "flashtext"), ("country_converter regex", "country_converter")):
+    corpora = [c.strip() for c in args.corpora.split(",")]
+    for method, module in (("flashtext", "flashtext"), ("flashtext2", "flashtext2"),
+                           ("country_converter regex", "country_converter")):
         if method in methods and importlib.util.find_spec(module) is None:
             print(f"{method}: skipped, {module} is not installed (pip install {module}; it is in the 'bench' extra)")
             methods.remove(method)
@@ -291,27 +330,46 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} CPUs ({platform.processor() or platform.machine()}) | one process per measurement, one core")
     t0 = time.perf_counter()
     for mb in sizes:
-        corpus_path(mb)
-    print(f"corpus: sentences of data/articles shuffled (seed {_corpus.SEED}), cached in {CACHE} "
-          f"({time.perf_counter() - t0:.1f}s to build)\n")
+        for corpus in corpora:
+            corpus_path(mb, corpus)
+    print(f"corpora (seed {_corpus.SEED}, cached in {CACHE}, {time.perf_counter() - t0:.1f}s to build): dense = "
+          f"sentences of data/articles shuffled; news = one sentence in eight from them, the rest real prose "
+          f"without countries (CPython's pydoc topics)\n")
     header = (f"{'size':>6} {'method':<26} {'MB':>7} {'wall s':>7} {'CPU s':>7} {'MB/s':>7} {'MB/s CPU':>9} "
               f"{'articles/s':>11} {'hits':>10} {'hits/KB':>8} {'peak extra MB':>14}")
     print(header)
     print("-" * len(header))
     results = []
-    for mb in sizes:
-        for method in methods:
-            r = in_child(measure, method, mb, args.coco_sample_kb)
-            results.append((mb, r))
-            rate = r["mb"] / r["seconds"]
-            note = " (extrapolated from a sample)" if r["extrapolated"] else ""
-            print(f"{mb:>4}MB {method:<26} {r['mb']:>7.2f} {r['seconds']:>7.2f} {r['cpu']:>7.2f} {_rate(rate):>7} "
-                  f"{_rate(r['mb'] / r['cpu']):>9} {r['articles'] / r['seconds']:>11,.1f} {r['hits']:>10,} {r['hits'] / (r['mb'] * 1000):>8.1f} "
-                  f"{r['extra_mb']:>14.1f}{note}", flush=True)
-    rk_rows = [(mb, r) for mb, r in results if r["method"] == "regionkit"]
+    for corpus in corpora:
+        print(f"[{corpus}]")
+        for mb in sizes:
+            for method in methods:
+                r = in_child(measure, method, mb, args.coco_sample_kb, corpus)
+                if "skipped" in r:
+                    print(f"{mb:>4}MB {method:<26} skipped: {r['skipped']}")
+                    continue
+                r["corpus"] = corpus
+                results.append((mb, r))
+                rate = r["mb"] / r["seconds"]
+                note = " (extrapolated from a sample)" if r["extrapolated"] else ""
+                print(f"{mb:>4}MB {method:<26} {r['mb']:>7.2f} {r['seconds']:>7.2f} {r['cpu']:>7.2f} {_rate(rate):>7} "
+                      f"{_rate(r['mb'] / r['cpu']):>9} {r['articles'] / r['seconds']:>11,.1f} {r['hits']:>10,} "
+                      f"{r['hits'] / (r['mb'] * 1000):>8.1f} {r['extra_mb']:>14.1f}{note}", flush=True)
+    print("\nratios of CPU throughput in this run (x = regionkit MB/s / baseline MB/s; > 1 is faster):")
+    for corpus in corpora:
+        for mb in sizes:
+            rows = {r["method"]: r["mb"] / r["cpu"] for m, r in results if m == mb and r["corpus"] == corpus}
+            for mine in ("regionkit compiled", "regionkit pure-python"):
+                if mine not in rows:
+                    continue
+                parts = [f"{rows[mine] / rows[b]:.2f}x {b}" for b in ("pyahocorasick raw", "ahocorasick_rs raw",
+                                                                     "flashtext", "flashtext2") if b in rows]
+                print(f"  {corpus:>5} {mb:>4}MB {mine:<22} " + ", ".join(parts))
+    rk_rows = [(mb, r) for mb, r in results if r["method"] == "regionkit compiled" and r["corpus"] == corpora[0]]
+    rk_rows = rk_rows or [(mb, r) for mb, r in results if r["method"].startswith("regionkit") and r["corpus"] == corpora[0]]
     if len(rk_rows) >= 2:
         (mb0, a), (mb1, b) = rk_rows[0], rk_rows[-1]
-        print(f"\nlinearity (regionkit): {mb1 / mb0:.1f}x the text took {b['cpu'] / a['cpu']:.2f}x the CPU time "
+        print(f"\nlinearity ({a['method']}, {corpora[0]}): {mb1 / mb0:.1f}x the text took {b['cpu'] / a['cpu']:.2f}x the CPU time "
               f"({a['cpu'] / a['mb']:.3f} vs {b['cpu'] / b['mb']:.3f} CPU s/MB)")
     for mb, r in rk_rows:
         verdict = "meets" if r["mb"] / r["cpu"] >= 20 else "BELOW"

@@ -1,0 +1,632 @@
+"""Batched candidate scan: many articles in one Aho-Corasick pass, checks as numpy lookups.
+
+This is the matching step of :mod:`regionkit.extract` for a whole batch of
+articles at once (the compiled kernel in ``_kernel.pyx`` does the same in C; this
+module is its pure Python + numpy fallback and the reference it is tested against):
+
+1. The texts of a batch are joined with a NUL between them and folded to one
+   byte per character (ASCII lower-cased, quotes/dashes/spaces unified as
+   :func:`regionkit.gazetteer.fold` does, every other character that occurs in a
+   gazetteer key gets its own byte, all others one shared byte), so byte offsets
+   are character offsets.
+2. One leftmost-longest pass of ``ahocorasick_rs`` over the folded bytes gives
+   every candidate key (start, end, key id).
+3. Word boundaries (R1) are numpy lookups of the characters before and after;
+   the case check (R2) is the gazetteer's memo of (key, surface as written).
+4. A candidate that fails a check is repaired exactly as the per-article matcher
+   does (a shorter key at the same start, or a key starting at a later word inside
+   it, within a bounded window): :func:`regionkit.extract._matches` on that window.
+5. The context rules run only on candidates whose entry needs them
+   (:func:`regionkit.extract._needs_rules`), through the same rule chain as
+   :func:`regionkit.extract.scan_text`; everything else is accepted as is.
+6. Sentence numbers come from ``searchsorted`` over the sentence starts of the
+   joined text; sections from the boilerplate spans of each article.
+
+The result is columns (numpy arrays and lists), not rows.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from regionkit._entry import _FOLD_CHARS, Entry, fold
+from regionkit._scan_kernel import kernel
+from regionkit.gazetteer import Gazetteer
+
+__all__ = ["ScanTables", "tables", "scan_batch", "Candidates", "kernel"]
+
+SEP = "\x00"  # between articles in a batch: no key contains it, and it is not a letter or digit
+_OTHER = 0xFF  # byte for every character that occurs in no key
+_ASCII_FOLD = bytes(
+    (c + 32 if 65 <= c <= 90 else 32 if c in (9, 10, 13) else 39 if c == 96 else c) for c in range(256)
+)
+_ALNUM_ASCII = np.array([chr(c).isalnum() for c in range(128)] + [False] * 128, dtype=bool)
+_ALPHA_ASCII = np.array([chr(c).isalpha() for c in range(128)] + [False] * 128, dtype=bool)
+_SPACE_ASCII = np.array([chr(c).isspace() for c in range(128)] + [False] * 128, dtype=bool)
+_DFA: Any = None
+
+
+@dataclass
+class ScanTables:
+    """What the batched scan needs from one gazetteer (built once per gazetteer, cached on it)."""
+
+    keys: list[str]  # key id -> folded key
+    key_len: np.ndarray
+    key_dot: np.ndarray  # key ends with '.'
+    key_words: np.ndarray  # key holds a character that is no letter or digit: a failed match may hold a shorter one
+    automaton: Any  # ahocorasick_rs automaton over the byte-folded keys (or over str keys)
+    bytes_mode: bool  # one byte per character (False when the keys use more than 126 non-ASCII characters)
+    sigma: bool  # a key holds a Greek small sigma: lower-casing 'Σ' depends on context, the kernel steps aside
+    lut: np.ndarray | None  # code point -> byte, for non-ASCII folded text
+
+
+def _build_tables(gaz: Gazetteer) -> ScanTables:
+    import ahocorasick_rs
+
+    global _DFA
+    _DFA = ahocorasick_rs.Implementation.DFA
+    keys = list(gaz.by_key)
+    gaz.automaton  # noqa: B018 - the per-article matcher repairs failed candidates; one compile per gazetteer
+    extra = sorted({c for k in keys for c in k if ord(c) > 127})
+    bytes_mode = len(extra) <= 126
+    lut = None
+    kind = ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+    if bytes_mode:
+        lut = np.full(0x110000, _OTHER, dtype=np.uint8)
+        lut[:128] = np.arange(128, dtype=np.uint8)
+        code = {c: 0x80 + i for i, c in enumerate(extra)}
+        for c, b in code.items():
+            lut[ord(c)] = b
+        for src, dst in _FOLD_CHARS.items():  # quotes, dashes and spaces as fold() unifies them
+            lut[ord(src)] = lut[ord(dst)]
+        patterns = [bytes(c if c < 128 else int(lut[c]) for c in map(ord, k)) for k in keys]
+        automaton = ahocorasick_rs.BytesAhoCorasick(patterns, matchkind=kind, implementation=_DFA)
+    else:
+        automaton = ahocorasick_rs.AhoCorasick(keys, matchkind=kind, implementation=_DFA)
+    return ScanTables(
+        keys=keys,
+        key_len=np.array([len(k) for k in keys], dtype=np.int64),
+        key_dot=np.array([k.endswith(".") for k in keys], dtype=bool),
+        key_words=np.array([not all(c.isalnum() for c in k) for k in keys], dtype=bool),
+        automaton=automaton,
+        bytes_mode=bytes_mode,
+        sigma=any(c in k for k in keys for c in "\u03c3\u03c2"),
+        lut=lut,
+    )
+
+
+def tables(gaz: Gazetteer) -> ScanTables:
+    """The scan tables of ``gaz`` (built on first use and kept with it)."""
+    return gaz.memo("scan_tables", lambda: _build_tables(gaz))
+
+
+# ------------------------------------------------------------------ folding
+def lowered(joined: str) -> str:
+    """``joined`` lower-cased as :func:`regionkit.gazetteer.fold` lower-cases each of its articles."""
+    low = joined.lower()
+    if len(low) != len(joined):  # 'İ' and a few others: fold() lowers that article character by character
+        low = SEP.join(fold(part) for part in joined.split(SEP))
+    return low
+
+
+def fold_bytes(joined: str, tab: ScanTables) -> tuple[bytes, np.ndarray | None]:
+    """``joined`` folded to one byte per character, and its lower-cased code points (None when ASCII)."""
+    if joined.isascii():
+        return joined.encode("ascii").translate(_ASCII_FOLD), None
+    cps = np.frombuffer(lowered(joined).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    assert tab.lut is not None
+    return tab.lut[cps].tobytes(), cps
+
+
+_CLASS_BMP: np.ndarray | None = None
+
+
+def _classes() -> np.ndarray:
+    """Bit flags (1 alnum, 2 alpha, 4 space) of every BMP character, built on first use."""
+    global _CLASS_BMP
+    if _CLASS_BMP is None:
+        chars = [chr(c) for c in range(0x10000)]
+        flags = np.array([(c.isalnum()) | (c.isalpha() << 1) | (c.isspace() << 2) for c in chars], dtype=np.uint8)
+        _CLASS_BMP = flags
+    return _CLASS_BMP
+
+
+_BIT = {"isalnum": 1, "isalpha": 2, "isspace": 4}
+
+
+def _char_flags(joined: str, cps: np.ndarray | None, pos: np.ndarray, test: str) -> np.ndarray:
+    """``joined[p].isalnum()`` (or ``isalpha``/``isspace``) for every p in ``pos`` (all in range).
+
+    ``cps`` are the code points of the lower-cased text (None for ASCII text):
+    lower-casing keeps a character a letter, digit or space.
+    """
+    if len(pos) == 0:
+        return np.zeros(0, dtype=bool)
+    if cps is None:
+        raw = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
+        table = {"isalnum": _ALNUM_ASCII, "isalpha": _ALPHA_ASCII, "isspace": _SPACE_ASCII}[test]
+        return table[raw[pos]]
+    cp = cps[pos]
+    out = (_classes()[np.minimum(cp, 0xFFFF)] & _BIT[test]).astype(bool)
+    astral = np.flatnonzero(cp > 0xFFFF)
+    if len(astral):
+        method = getattr(str, test)
+        out[astral] = [method(joined[p]) for p in pos[astral].tolist()]
+    return out
+
+
+# --------------------------------------------------------------- candidates
+@dataclass
+class Candidates:
+    """Matches of one batch that passed the boundary and case checks, as columns (sorted by start)."""
+
+    start: np.ndarray  # offsets into the joined text
+    end: np.ndarray
+    entry: list  # Entry per candidate
+    article: np.ndarray  # index of the article in the batch
+    todo: np.ndarray | None = None  # (compiled kernel) True where the rule chain must see the candidate
+
+
+def _raw_matches(folded: bytes | str, tab: ScanTables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    found = tab.automaton.find_matches_as_indexes(folded)
+    if not found:
+        z = np.zeros(0, dtype=np.int64)
+        return z, z, z
+    arr = np.array(found, dtype=np.int64)
+    return arr[:, 0], arr[:, 1], arr[:, 2]
+
+
+def candidates(joined: str, bounds: np.ndarray, gaz: Gazetteer, chain: Any = None) -> Candidates:
+    """Leftmost-longest gazetteer matches in every article of ``joined`` passing R1 and R2.
+
+    ``bounds`` holds the start offset of every article and, last, ``len(joined) + 1``.
+    The result equals running :func:`regionkit.extract._matches` on each article.
+    """
+    tab = tables(gaz)
+    k = kernel()
+    if k is not None and chain is not None and tab.bytes_mode and not (tab.sigma and "\u03a3" in joined):
+        from regionkit._scan_kernel import kernel_candidates
+
+        return kernel_candidates(k, joined, bounds, gaz, chain)
+    keys, by_key, cache = tab.keys, gaz.by_key, gaz.case_cache
+    if tab.bytes_mode:
+        folded, cps = fold_bytes(joined, tab)
+    else:
+        low = lowered(joined)
+        folded = low.translate(str.maketrans(_FOLD_CHARS))
+        cps = np.frombuffer(low.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    kid, start, end = _raw_matches(folded, tab)
+    n = len(joined)
+    src = joined
+    # R1: the characters before and after (a NUL between articles is no letter)
+    before = np.zeros(len(start), dtype=bool)
+    has_before = start > 0
+    before[has_before] = _char_flags(src, cps, start[has_before] - 1, "isalnum")
+    after = np.zeros(len(start), dtype=bool)
+    has_after = end < n
+    after[has_after] = _char_flags(src, cps, end[has_after], "isalnum")
+    dot = tab.key_dot[kid] & has_after
+    if dot.any():
+        idx = np.flatnonzero(dot)
+        dot[idx] = _char_flags(src, cps, end[idx], "isalpha")
+    ok = ~before & ~after & ~dot
+    # R2: the case memo of the gazetteer, per (key, surface as written)
+    entries: list[Entry | None] = [None] * len(start)
+    get = cache.get
+    for i in np.flatnonzero(ok).tolist():
+        key = keys[kid[i]]
+        surface = joined[start[i]:end[i]]
+        hit = get((key, surface), False)
+        if hit is False:
+            hit = next((e for e in by_key[key] if e.case_ok(surface)), None)
+            if len(cache) > 500_000:
+                cache.clear()
+            cache[(key, surface)] = hit
+        entries[i] = hit
+    article = np.searchsorted(bounds, start, side="right") - 1
+    bad = np.fromiter((e is None for e in entries), dtype=bool, count=len(entries))
+    # a failed key made of letters and digits only holds no shorter key and no later word: it just goes
+    failed = np.flatnonzero(bad & tab.key_words[kid]).tolist()
+    if bad.any():
+        good = np.flatnonzero(~bad)
+        if not failed:
+            return Candidates(start[good], end[good], [entries[i] for i in good.tolist()], article[good])
+        sel = np.flatnonzero(~bad | tab.key_words[kid])
+        pos = {int(j): k for k, j in enumerate(sel.tolist())}
+        failed = [pos[i] for i in failed]
+        start, end, article = start[sel], end[sel], article[sel]
+        entries = [entries[i] for i in sel.tolist()]
+    if not failed:
+        return Candidates(start, end, entries, article)
+    return _repair(joined, bounds, gaz, start, end, entries, article, failed)
+
+
+def _repair(joined: str, bounds: np.ndarray, gaz: Gazetteer, start: np.ndarray, end: np.ndarray,
+            entries: list, article: np.ndarray, failed: list[int], todo: np.ndarray | None = None) -> Candidates:
+    """Redo the failed candidates as the per-article matcher does (shorter key, later word)."""
+    from regionkit.extract import _MAX_KEY, _matches
+    from regionkit.rules import compile_rules
+
+    resolve = compile_rules(None, gaz).resolver()  # the case and blocker rules (the scan runs with them on)
+    keep = np.ones(len(start), dtype=bool)
+    extra: list[tuple[int, int, Entry, int]] = []
+    texts: dict[int, tuple[str, str]] = {}
+    skip = (-1, -1)  # (article, offset): a repair's matches can reach past the failed candidate
+    for i in failed:
+        a, s = int(article[i]), int(start[i])
+        keep[i] = False
+        if skip[0] == a and s < skip[1]:
+            continue
+        if a not in texts:
+            t = joined[bounds[a]:bounds[a + 1] - 1]
+            texts[a] = (t, fold(t))
+        text, folded = texts[a]
+        off = int(bounds[a])
+        s0, e0 = s - off, int(end[i]) - off
+        # the per-article matcher from this candidate on: it finds the same longest key at s0, fails it the
+        # same way and tries a shorter key or one starting at a later word, within a bounded window
+        reach = -1
+        for entry, s2, e2 in _matches(gaz.automaton, gaz.by_key, text, folded, s0, min(len(text), e0 + _MAX_KEY),
+                                      e0 - 1, resolve=resolve):
+            extra.append((s2 + off, e2 + off, entry, a))
+            reach = max(reach, e2 + off)
+        if reach > s:  # later candidates starting inside what the repair found are not matched
+            hi = int(np.searchsorted(start, reach, side="left"))
+            keep[i + 1:hi] = False
+            skip = (a, reach)
+    sel = np.flatnonzero(keep)
+    if not extra:
+        return Candidates(start[sel], end[sel], [entries[i] for i in sel.tolist()], article[sel],
+                          None if todo is None else todo[sel])
+    xs, xe, xen, xa = zip(*extra)
+    st = np.concatenate([start[sel], np.array(xs, dtype=np.int64)])
+    order = np.argsort(st, kind="stable")
+    en = [entries[i] for i in sel.tolist()] + list(xen)
+    todo2 = None if todo is None else np.concatenate([todo[sel], np.ones(len(xs), dtype=bool)])[order]
+    return Candidates(st[order], np.concatenate([end[sel], np.array(xe, dtype=np.int64)])[order],
+                      [en[i] for i in order.tolist()], np.concatenate([article[sel], np.array(xa, dtype=np.int64)])[order],
+                      todo2)
+
+
+# ---------------------------------------------------------------- sentences
+def sentence_numbers(joined: str, bounds: np.ndarray, pos: np.ndarray, article: np.ndarray) -> np.ndarray:
+    """The ``sentence`` index (as :func:`regionkit.extract.sentence_spans` numbers them) of each position."""
+    from regionkit._sentences import sentence_cuts
+
+    if len(pos) == 0:
+        return np.zeros(0, dtype=np.int64)
+    from regionkit._scan_kernel import sentence_spec
+
+    k = kernel()
+    spec = sentence_spec() if k is not None else None
+    if spec is not None:
+        return k.sentence_numbers(joined, bounds, np.ascontiguousarray(pos, dtype=np.int64), *spec)
+    cuts = np.asarray(sentence_cuts(joined), dtype=np.int64)
+    seps = bounds[1:-1] - 1  # NUL positions: an article ends there, the next starts after it
+    seg = np.unique(np.concatenate([bounds[:-1], cuts, seps]))
+    seg = seg[seg < len(joined)]
+    # a segment is non-blank when it holds a character that is not white space (the NUL counts as blank here)
+    if joined.isascii():
+        raw = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
+        nonblank = np.maximum.reduceat(~_SPACE_ASCII[raw], seg)
+    else:
+        edges = [*seg.tolist(), len(joined)]
+        nonblank = np.fromiter((joined[a:b].strip() != "" for a, b in zip(edges[:-1], edges[1:])),
+                               dtype=bool, count=len(seg))
+    nonblank[np.isin(seg, seps)] = False  # the NUL between two articles
+    csum = np.cumsum(nonblank.astype(np.int64))
+    k = np.searchsorted(seg, pos, side="right") - 1
+    first = np.searchsorted(seg, bounds[:-1][article], side="left")
+    base = np.where(first > 0, csum[np.maximum(first - 1, 0)], 0)
+    return np.maximum(csum[k] - base - 1, 0)
+
+
+# -------------------------------------------------------------------- batch
+def _rule_pass(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer, chain: Any) -> Candidates:
+    """Web addresses, blockers and the context rules: :func:`regionkit.extract.scan_text`'s loop, batched.
+
+    A candidate goes to the rules when its article holds a web-address anchor, when
+    it is a blocker, or when a context rule is about it (``chain.wants``); the
+    others are accepted as found. An article with a candidate judged also runs the
+    rules' ``finish`` steps (article memories) over all its mentions, as scan_text does.
+    """
+    if len(cand.start) == 0:
+        return cand
+    todo = cand.todo if cand.todo is not None else _todo(joined, bounds, cand, chain)
+    if not todo.any():
+        return cand
+    return _chain(joined, bounds, cand, gaz, chain, todo)
+
+
+def _url_articles(joined: str, bounds: np.ndarray) -> np.ndarray:
+    from regionkit import extract as ex
+
+    url = np.zeros(len(bounds), dtype=bool)
+    anchors = np.array([m.start() for m in ex._URL_ANCHOR.finditer(joined)], dtype=np.int64)
+    if len(anchors):
+        url[np.searchsorted(bounds, anchors, side="right") - 1] = True
+    return url
+
+
+def _todo(joined: str, bounds: np.ndarray, cand: Candidates, chain: Any) -> np.ndarray:
+    """Which candidates the rules must see: in an article with a web-address anchor, blockers, and ``chain.wants``."""
+    todo = np.zeros(len(cand.start), dtype=bool)
+    if chain.urls:
+        todo |= _url_articles(joined, bounds)[cand.article]
+    wants = chain.wants
+    starts, ends = cand.start.tolist(), cand.end.tolist()
+    for i, e in enumerate(cand.entry):
+        if e.kind == "blocker" or wants(e.kind, joined[starts[i]:ends[i]].lower()):
+            todo[i] = True
+    return todo
+
+
+def _chain(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer, chain: Any, todo: np.ndarray) -> Candidates:
+    """The rules on the candidates marked in ``todo``, article by article, then the articles' finish steps."""
+    from regionkit import extract as ex
+    from regionkit.rules import Article, Candidate
+
+    keep = np.ones(len(cand.start), dtype=bool)
+    entries = list(cand.entry)
+    starts, ends_ = cand.start.tolist(), cand.end.tolist()
+    idx_all = np.flatnonzero(todo)
+    cut = np.flatnonzero(np.diff(cand.article[idx_all])) + 1
+    first, last = _article_ranges(cand.article)
+    wants = chain.wants
+    for idx in np.split(idx_all, cut):
+        a = int(cand.article[idx[0]])
+        off = int(bounds[a])
+        text = joined[off:bounds[a + 1] - 1]
+        urls = ex._url_spans(text) if chain.urls else []
+        article: Any = None
+        for i in idx.tolist():
+            entry, s, e = entries[i], starts[i] - off, ends_[i] - off
+            if (urls and ex._inside(urls, s)) or entry.kind == "blocker":
+                keep[i] = False
+                continue
+            if not wants(entry.kind, text[s:e].lower()):
+                continue
+            if article is None:
+                article = Article(text)
+            judged = chain.judge(Candidate(entry, text, s, e, gaz, article))
+            if judged is None:
+                keep[i] = False
+            else:
+                entries[i] = judged
+        if article is not None and chain.finishers:
+            il = [i for i in range(first[a], last[a]) if keep[i]]
+            found = chain.finish([(entries[i], starts[i] - off, ends_[i] - off) for i in il], article)
+            accepted = {s: e for e, s, _ in found}
+            for i in il:
+                e = accepted.get(starts[i] - off)
+                if e is None:
+                    keep[i] = False
+                else:
+                    entries[i] = e
+    if keep.all():
+        return Candidates(cand.start, cand.end, entries, cand.article)
+    sel = np.flatnonzero(keep)
+    return Candidates(cand.start[sel], cand.end[sel], [entries[i] for i in sel.tolist()], cand.article[sel])
+
+
+def _article_ranges(article: np.ndarray) -> tuple[dict, dict]:
+    """First and one-past-last candidate index of every article (candidates are sorted by article)."""
+    arts, first = np.unique(article, return_index=True)
+    last = np.append(first[1:], len(article))
+    return dict(zip(arts.tolist(), first.tolist())), dict(zip(arts.tolist(), last.tolist()))
+
+
+#: guard codes the compiled kernel returns per candidate: 0 accepted as found, 3 through the rules
+_GUARD_CODE = {None: 0, "always": 3}
+
+
+def _codes(joined: str, pos: np.ndarray) -> np.ndarray:
+    """Code points of ``joined`` (as written) at ``pos``."""
+    if joined.isascii():
+        return np.frombuffer(joined.encode("ascii"), dtype=np.uint8)[pos].astype(np.int64)
+    return np.fromiter((ord(joined[p]) for p in pos.tolist()), dtype=np.int64, count=len(pos))
+
+
+def _sections(joined: str, bounds: np.ndarray, cand: Candidates) -> np.ndarray:
+    """True where a mention sits in scraping noise (:func:`regionkit._boilerplate.boilerplate_spans`)."""
+    from regionkit._boilerplate import boilerplate_spans
+
+    noisy = np.zeros(len(cand.start), dtype=bool)
+    if len(cand.start) == 0:
+        return noisy
+    arts, first = np.unique(cand.article, return_index=True)
+    last = np.append(first[1:], len(cand.start))
+    for a, lo, hi in zip(arts.tolist(), first.tolist(), last.tolist()):
+        off = int(bounds[a])
+        spans = boilerplate_spans(joined[off:bounds[a + 1] - 1])
+        if not spans:
+            continue
+        sp = np.asarray(spans, dtype=np.int64) + off
+        pos = cand.start[lo:hi]
+        k = np.searchsorted(sp[:, 0], pos, side="right") - 1
+        noisy[lo:hi] = (k >= 0) & (pos < sp[np.maximum(k, 0), 1])
+    return noisy
+
+
+def scan_batch(texts: list[str], gaz: Gazetteer, chain: Any = None) -> dict[str, Any]:
+    """Every mention in ``texts`` (all non-empty str) as columns.
+
+    Returns a dict with ``article`` (index into ``texts``), ``start``, ``end``
+    (offsets in that text), ``entry`` (list of Entry), ``surface`` (list of str),
+    ``sentence`` and ``boilerplate`` (bool), all sorted by article then start.
+    """
+    joined = SEP.join(texts)
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    bounds = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(lens + 1, out=bounds[1:])
+    if chain is None:
+        from regionkit.rules import compile_rules
+
+        chain = compile_rules(None, gaz)
+    cand = candidates(joined, bounds, gaz, chain)
+    cand = _rule_pass(joined, bounds, cand, gaz, chain)
+    sentence = sentence_numbers(joined, bounds, cand.start, cand.article)
+    noisy = _sections(joined, bounds, cand)
+    off = bounds[cand.article]
+    starts, ends = cand.start.tolist(), cand.end.tolist()
+    return {
+        "article": cand.article,
+        "start": cand.start - off,
+        "end": cand.end - off,
+        "entry": cand.entry,
+        "surface": [joined[s:e] for s, e in zip(starts, ends)],
+        "sentence": sentence,
+        "boilerplate": noisy,
+    }
+
+
+BATCH_CHARS = 4_000_000  # characters per joined batch: large enough to amortise, small enough for flat memory
+
+
+def _batches(items: Any, batch_chars: int) -> Any:
+    """(ids, texts) lists of at most ``batch_chars`` characters (one longer text alone), skipping non-text."""
+    ids: list[str] = []
+    texts: list[str] = []
+    size = 0
+    for article_id, text in items:
+        if not isinstance(text, str) or not text:
+            continue
+        if size and size + len(text) > batch_chars:
+            yield ids, texts
+            ids, texts, size = [], [], 0
+        ids.append(article_id)
+        texts.append(text)
+        size += len(text) + 1
+    if texts:
+        yield ids, texts
+
+
+def extract_frame(items: Any, want_sections: set[str] | None, want_kinds: set[str] | None, gaz: Gazetteer,
+                  ruleset: Any = None, batch_chars: int | None = None) -> Any:
+    """The mentions table of ``(article_id, text)`` pairs (the body of :func:`regionkit.extract_mentions`).
+
+    With a match-stage rule switched off (word boundaries, case, blockers) the
+    batched scan steps aside for the article-by-article matcher.
+    """
+    from regionkit._schema import MENTIONS_META
+    from regionkit.rules import compile_rules
+
+    chain = compile_rules(ruleset, gaz)
+    if not (chain.bounded and chain.case and chain.blockers):
+        from regionkit import extract as ex
+
+        rows: list[tuple] = []
+        for article_id, text in items:
+            ex._extract_one(article_id, text, rows, want_sections, want_kinds, gaz, ruleset)
+        return ex._frame(rows, gaz.names)
+
+    names = gaz.names
+    cols = _Columns(names)
+    for ids, texts in _batches(items, BATCH_CHARS if batch_chars is None else batch_chars):
+        res = scan_batch(texts, gaz, chain)
+        entries = res["entry"]
+        keep = np.ones(len(entries), dtype=bool)
+        if want_kinds is not None:
+            keep &= np.fromiter((e.kind in want_kinds for e in entries), dtype=bool, count=len(entries))
+        if want_sections is not None:
+            if "boilerplate" not in want_sections:
+                keep &= ~res["boilerplate"]
+            if "body" not in want_sections:
+                keep &= res["boilerplate"]
+        if not keep.all():
+            sel = np.flatnonzero(keep)
+            res = {k: (v[sel] if isinstance(v, np.ndarray) else [v[i] for i in sel.tolist()]) for k, v in res.items()}
+        if len(res["entry"]):
+            cols.add(ids, res)
+    if not cols.n:
+        return MENTIONS_META.copy()
+    return cols.frame()
+
+
+class _Columns:
+    """Mention columns gathered batch by batch: codes into small dictionaries, then one DataFrame."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.names = names
+        self.n = 0
+        self.codes: dict[int, int] = {}  # id(entry) -> row of self.values
+        self.values: list[tuple] = []  # (iso3, country, kind, group) per distinct entry
+        self.keep: list[Entry] = []  # the entries coded (keeps their ids unique while we hold the codes)
+        self.parts: dict[str, list] = {c: [] for c in ("entry", "article", "ids", "surface", "start", "end",
+                                                          "sentence", "boilerplate")}
+        self.n_ids = 0
+
+    def add(self, ids: list[str], res: dict[str, Any]) -> None:
+        codes, values = self.codes, self.values
+        out = np.empty(len(res["entry"]), dtype=np.int32)
+        for i, e in enumerate(res["entry"]):
+            c = codes.get(id(e))
+            if c is None:
+                c = codes[id(e)] = len(values)
+                values.append((e.iso3, self.names.get(e.iso3) if e.iso3 else None, e.kind, e.group))
+                self.keep.append(e)
+            out[i] = c
+        p = self.parts
+        p["entry"].append(out)
+        p["article"].append(res["article"] + self.n_ids)
+        p["ids"].extend(ids)
+        self.n_ids += len(ids)
+        p["surface"].extend(res["surface"])
+        for c in ("start", "end", "sentence", "boilerplate"):
+            p[c].append(res[c])
+        self.n += len(out)
+
+    def frame(self) -> Any:
+        import pandas as pd
+
+        from regionkit._schema import MENTION_COLUMNS
+
+        p = self.parts
+        code = np.concatenate(p["entry"])
+        article = np.concatenate(p["article"])
+        noisy = np.concatenate(p["boilerplate"])
+        iso3, country, kind, group = (list(v) for v in zip(*self.values))
+        strings = {
+            "article_id": (p["ids"], article),
+            "iso3": (iso3, code), "country": (country, code), "kind": (kind, code), "group": (group, code),
+            "section": (["body", "boilerplate"], noisy.astype(np.int32)),
+        }
+        data: dict[str, Any] = {}
+        for col, (values, idx) in strings.items():
+            data[col] = _string_column([values[i] for i in idx.tolist()] if not _ARROW else None, values, idx)
+        data["surface"] = _string_column(p["surface"], None, None)
+        for col in ("start", "end", "sentence"):
+            data[col] = pd.array(np.concatenate(p[col]).astype(np.int64), dtype=MENTION_COLUMNS[col])
+        return pd.DataFrame({col: data[col] for col in MENTION_COLUMNS})
+
+
+def _arrow_strings() -> bool:
+    import pandas as pd
+
+    return getattr(pd.StringDtype(), "storage", "python") == "pyarrow" and pd.StringDtype().na_value is pd.NA
+
+
+_ARROW = _arrow_strings()
+
+
+def _string_column(flat: list | None, values: list | None, idx: np.ndarray | None) -> Any:
+    """A column of the mentions' string dtype: from a flat list, or from a small dictionary and codes."""
+    import pandas as pd
+
+    from regionkit._schema import MENTION_COLUMNS
+
+    dtype = MENTION_COLUMNS["surface"]
+    if not _ARROW:
+        return pd.array(flat if flat is not None else [values[i] for i in idx.tolist()], dtype=dtype)
+    import pyarrow as pa
+
+    if flat is not None:
+        return pd.arrays.ArrowStringArray(pa.array(flat, type=pa.large_string()))
+    dictionary = pa.array(values, type=pa.large_string())
+    arr = pa.DictionaryArray.from_arrays(pa.array(idx.astype(np.int32)), dictionary).cast(pa.large_string())
+    return pd.arrays.ArrowStringArray(arr)

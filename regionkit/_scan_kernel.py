@@ -1,0 +1,176 @@
+"""The compiled path of the batched scan: loading ``regionkit._kernel`` and the tables it scans with.
+
+:func:`kernel` is the extension module when it was built (``hatch_build.py``) and
+speaks this version, else None: then :mod:`regionkit._scan` runs its numpy path,
+which gives the same rows (``tests/test_scan.py`` runs both). Set
+``REGIONKIT_PURE_PYTHON=1`` to force the numpy path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+__all__ = ["kernel", "active_path", "kernel_candidates", "sentence_spec", "KERNEL_VERSION"]
+
+KERNEL_VERSION = 3  # the interface of _kernel.pyx this module speaks
+_KERNEL: list = []
+
+
+def kernel() -> Any:
+    """The compiled kernel (``regionkit._kernel``), or None: not built, another version, or ``REGIONKIT_PURE_PYTHON=1``."""
+    if os.environ.get("REGIONKIT_PURE_PYTHON", "") not in ("", "0"):
+        return None
+    if not _KERNEL:
+        try:
+            from regionkit import _kernel as mod  # type: ignore[attr-defined]
+        except ImportError:
+            mod = None
+        if mod is not None and getattr(mod, "KERNEL_VERSION", None) != KERNEL_VERSION:
+            import warnings
+
+            warnings.warn(f"regionkit._kernel is version {mod.KERNEL_VERSION}, this regionkit speaks {KERNEL_VERSION}: "
+                          f"using the pure-Python scan (reinstall regionkit to rebuild it)", RuntimeWarning, stacklevel=2)
+            mod = None
+        _KERNEL.append(mod)
+    return _KERNEL[0]
+
+
+def active_path() -> str:
+    """``"compiled"`` or ``"pure-python"``: which scan :func:`regionkit.extract_mentions` runs now."""
+    return "compiled" if kernel() is not None else "pure-python"
+
+
+@dataclass
+class KernelTables:
+    """The trie and tables the compiled kernel scans with (built once per gazetteer)."""
+
+    lut: np.ndarray  # code point as written -> folded byte
+    cls: np.ndarray  # folded byte -> class (0: in no key)
+    trans: np.ndarray  # (state * ncls + class) -> state; 0 dead, 1 root
+    ncls: int
+    out_kid: np.ndarray  # state -> key id ending there, or -1
+    key_dot: np.ndarray
+    key_words: np.ndarray
+
+
+def trie(patterns: list[bytes]) -> tuple[np.ndarray, np.ndarray, int, np.ndarray]:
+    """A dense trie over byte classes: (class of byte, transitions, number of classes, key id per state)."""
+    alphabet = sorted({b for p in patterns for b in p})
+    cls = np.zeros(256, dtype=np.uint8)
+    for i, b in enumerate(alphabet):
+        cls[b] = i + 1
+    ncls = len(alphabet) + 1
+    children: list[dict[int, int]] = [{}, {}]  # 0 dead, 1 root
+    out = [-1, -1]
+    for kid, pat in enumerate(patterns):
+        node = 1
+        for b in pat:
+            c = int(cls[b])
+            nxt = children[node].get(c)
+            if nxt is None:
+                nxt = len(children)
+                children.append({})
+                out.append(-1)
+                children[node][c] = nxt
+            node = nxt
+        out[node] = kid
+    trans = np.zeros(len(children) * ncls, dtype=np.int32)
+    for node, ch in enumerate(children):
+        for c, nxt in ch.items():
+            trans[node * ncls + c] = nxt
+    return cls, trans, ncls, np.array(out, dtype=np.int32)
+
+
+def kernel_tables(gaz: Any) -> KernelTables:
+    """The compiled kernel's tables for ``gaz`` (built on first use and kept with it)."""
+    return gaz.memo("kernel_tables", lambda: _build(gaz))
+
+
+def _build(gaz: Any) -> KernelTables:
+    from regionkit import _scan
+
+    tab = _scan.tables(gaz)
+    k = kernel()
+    assert tab.lut is not None and k is not None
+    patterns = [bytes(c if c < 128 else int(tab.lut[c]) for c in map(ord, key)) for key in tab.keys]
+    cls, trans, ncls, out = trie(patterns)
+    return KernelTables(lut=k.fold_table(tab.lut), cls=cls, trans=trans, ncls=ncls, out_kid=out,
+                        key_dot=tab.key_dot.astype(np.uint8), key_words=tab.key_words.astype(np.uint8))
+
+
+def _resolver(gaz: Any, chain: Any) -> tuple[list, Any]:
+    """Per key id, a memo {surface as written: (entry or None, 3 if the rules must see it else 0)} and its filler."""
+    def build() -> tuple[list, Any]:
+        from regionkit import _scan
+
+        keys, by_key = _scan.tables(gaz).keys, gaz.by_key
+        memo: list[dict] = [{} for _ in keys]
+        size = [0]
+        wants = chain.wants
+
+        def resolver(kid: int, surface: str) -> tuple:
+            entry = next((e for e in by_key[keys[kid]] if e.case_ok(surface)), None)
+            if entry is None:
+                hit: tuple = (None, 0)
+            else:
+                hit = (entry, 3 if entry.kind == "blocker" or wants(entry.kind, surface.lower()) else 0)
+            size[0] += 1
+            if size[0] > 500_000:  # adversarial case variants: keep memory flat
+                for d in memo:
+                    d.clear()
+                size[0] = 0
+            memo[kid][surface] = hit
+            return hit
+
+        return memo, resolver
+    return gaz.memo(("kernel_memo", id(chain)), build)
+
+
+def kernel_candidates(k: Any, joined: str, bounds: np.ndarray, gaz: Any, chain: Any) -> Any:
+    """:func:`regionkit._scan.candidates` through the kernel (same result, plus which candidates need rules)."""
+    from regionkit import _scan
+    from regionkit import extract as ex
+
+    kt = kernel_tables(gaz)
+    memo, resolver = _resolver(gaz, chain)
+    start, end, kid, article, status, entries, url = k.scan(
+        joined, bounds, kt.lut, kt.cls, kt.trans, kt.ncls, kt.out_kid, kt.key_dot, kt.key_words, memo,
+        resolver, frozenset())
+    todo = status == 1
+    if chain.urls:
+        if ex._URL_ANCHOR.pattern == _URL_ANCHOR_KERNEL:  # the kernel looks for this pattern only
+            todo |= url[article] == 1
+        else:
+            todo |= _scan._url_articles(joined, bounds)[article]
+    sel = np.flatnonzero(status < 3)
+    if len(sel) < len(status):
+        start, end, article, todo, status = start[sel], end[sel], article[sel], todo[sel], status[sel]
+        entries = [entries[i] for i in sel.tolist()]
+    failed = np.flatnonzero(status == 2).tolist()
+    if failed:
+        return _scan._repair(joined, bounds, gaz, start, end, entries, article, failed, todo)
+    return _scan.Candidates(start, end, entries, article, todo)
+
+
+_URL_ANCHOR_KERNEL = r"\.[a-z][a-z]|://|@"
+_SENT_END_KERNEL = r"[.!?\u2026]+[\"'\u201d\u2019)\]]*[ \t\f\v]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
+_OPENER_KERNEL = r"[\"'\u201c]?([A-Z][a-z]*)"
+_ABBREV_SHAPE = re.compile(r"\(\?:\\b\(\?:\[A-Z\]\\\.\)\{1,\}\|\\b\(\?:([A-Za-z|\\.]+)\)\\\.\)\$")
+
+
+def sentence_spec() -> tuple | None:
+    """(abbreviations, openers) for the kernel's sentence splitter; None when extract's patterns changed shape."""
+    from regionkit import _sentences as ex
+
+    if ex._SENT_END_PUNCT.pattern != _SENT_END_KERNEL or ex._OPENER.pattern != _OPENER_KERNEL:
+        return None
+    m = _ABBREV_SHAPE.fullmatch(ex._ABBREV_END.pattern)
+    if m is None:
+        return None
+    words = tuple(w.replace("\\.", ".") for w in m.group(1).split("|"))
+    return words, frozenset(ex._SENTENCE_OPENERS)

@@ -170,6 +170,7 @@ class Candidates:
     entry: list  # Entry per candidate
     article: np.ndarray  # index of the article in the batch
     todo: np.ndarray | None = None  # (compiled kernel) True where the rule chain must see the candidate
+    url_art: np.ndarray | None = None  # (compiled kernel) per article: holds a web-address anchor
 
 
 def _raw_matches(folded: bytes | str, tab: ScanTables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -337,10 +338,13 @@ def _rule_pass(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer
     """
     if len(cand.start) == 0:
         return cand
-    todo = cand.todo if cand.todo is not None else _todo(joined, bounds, cand, chain)
+    url_art = cand.url_art
+    if url_art is None and chain.urls:
+        url_art = _url_articles(joined, bounds)
+    todo = cand.todo if cand.todo is not None else _todo(joined, bounds, cand, chain, url_art)
     if not todo.any():
         return cand
-    return _chain(joined, bounds, cand, gaz, chain, todo)
+    return _chain(joined, bounds, cand, gaz, chain, todo, url_art)
 
 
 def _url_articles(joined: str, bounds: np.ndarray) -> np.ndarray:
@@ -353,11 +357,11 @@ def _url_articles(joined: str, bounds: np.ndarray) -> np.ndarray:
     return url
 
 
-def _todo(joined: str, bounds: np.ndarray, cand: Candidates, chain: Any) -> np.ndarray:
+def _todo(joined: str, bounds: np.ndarray, cand: Candidates, chain: Any, url_art: np.ndarray | None) -> np.ndarray:
     """Which candidates the rules must see: in an article with a web-address anchor, blockers, and ``chain.wants``."""
     todo = np.zeros(len(cand.start), dtype=bool)
-    if chain.urls:
-        todo |= _url_articles(joined, bounds)[cand.article]
+    if url_art is not None:
+        todo |= url_art[cand.article]
     wants = chain.wants
     starts, ends = cand.start.tolist(), cand.end.tolist()
     for i, e in enumerate(cand.entry):
@@ -366,7 +370,8 @@ def _todo(joined: str, bounds: np.ndarray, cand: Candidates, chain: Any) -> np.n
     return todo
 
 
-def _chain(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer, chain: Any, todo: np.ndarray) -> Candidates:
+def _chain(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer, chain: Any, todo: np.ndarray,
+           url_art: np.ndarray | None) -> Candidates:
     """The rules on the candidates marked in ``todo``, article by article, then the articles' finish steps."""
     from regionkit import extract as ex
     from regionkit.rules import Article, Candidate
@@ -382,7 +387,7 @@ def _chain(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer, ch
         a = int(cand.article[idx[0]])
         off = int(bounds[a])
         text = joined[off:bounds[a + 1] - 1]
-        urls = ex._url_spans(text) if chain.urls else []
+        urls = ex._url_spans(text) if url_art is not None and url_art[a] else []  # no anchor, no web address
         article: Any = None
         for i in idx.tolist():
             entry, s, e = entries[i], starts[i] - off, ends_[i] - off

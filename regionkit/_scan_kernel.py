@@ -142,19 +142,22 @@ def kernel_candidates(k: Any, joined: str, bounds: np.ndarray, gaz: Any, chain: 
         joined, bounds, kt.lut, kt.cls, kt.trans, kt.ncls, kt.out_kid, kt.key_dot, kt.key_words, memo,
         resolver, frozenset())
     todo = status == 1
+    url_art = None
     if chain.urls:
         if ex._URL_ANCHOR.pattern == _URL_ANCHOR_KERNEL:  # the kernel looks for this pattern only
-            todo |= url[article] == 1
+            url_art = url.astype(bool)
         else:
-            todo |= _scan._url_articles(joined, bounds)[article]
+            url_art = _scan._url_articles(joined, bounds)
+        todo |= url_art[article]
     sel = np.flatnonzero(status < 3)
     if len(sel) < len(status):
         start, end, article, todo, status = start[sel], end[sel], article[sel], todo[sel], status[sel]
         entries = [entries[i] for i in sel.tolist()]
     failed = np.flatnonzero(status == 2).tolist()
-    if failed:
-        return _scan._repair(joined, bounds, gaz, start, end, entries, article, failed, todo)
-    return _scan.Candidates(start, end, entries, article, todo)
+    cand = (_scan._repair(joined, bounds, gaz, start, end, entries, article, failed, todo) if failed
+            else _scan.Candidates(start, end, entries, article, todo))
+    cand.url_art = url_art
+    return cand
 
 
 _URL_ANCHOR_KERNEL = r"\.[a-z][a-z]|://|@"

@@ -90,13 +90,14 @@ def filler_sentences() -> list[str]:
 
     from pydoc_data.topics import topics
 
+    code = re.compile(r"\.[a-z][a-z]|://|@|[_(){}\[\]=<>\"`*|\\]")  # code, dotted names, quotes: keep the prose
     out: list[str] = []
     for text in topics.values():
         for para in re.split(r"\n\s*\n", text):
             para = " ".join(para.split())
             if len(para) < 80 or para.count("  ") or para.startswith(("*", "-", ">>>", "...")) or "::" in para:
                 continue
-            out += [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", para) if 30 <= len(s) <= 400]
+            out += [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", para) if 30 <= len(s) <= 400 and not code.search(s)]
     return out
 
 

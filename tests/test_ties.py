@@ -425,3 +425,24 @@ def test_expand_groups_keeps_direct_pairs(seed_articles):
     assert not relations_of(t, "ARE", "BHR", evidence=ACCORDS_SENTENCE)
     kaz = t[(t["evidence"] == ACCORDS_SENTENCE) & ((t["a"] == "KAZ") | (t["b"] == "KAZ"))]
     assert kaz.empty  # the group is the subject of "were centred on restoration of ties": no argument
+
+
+def test_cli_include_and_directed(tmp_path, capsys):
+    out = tmp_path / "ties.csv"
+    assert main(["ties", SEED, "-o", str(out)]) == 0
+    plain = pd.read_csv(out)
+    assert not plain["relation"].isin(["co_mention", "co_member"]).any()
+    assert main(["ties", SEED, "-o", str(out), "--include", "co_member,co_mention"]) == 0
+    both = pd.read_csv(out)
+    assert {"co_member", "co_mention"} <= set(both["relation"])
+    assert len(both) > len(plain)
+    directed = tmp_path / "directed.csv"
+    assert main(["ties", SEED, "-o", str(directed), "--directed"]) == 0
+    d = pd.read_csv(directed)
+    assert list(d.columns[:2]) == ["source", "target"]
+    row = d[(d["source"] == "SAU") & (d["target"] == "ISR")].iloc[0]  # "The kingdom ... would not recognise Israel"
+    assert row["negated"] >= 1
+    capsys.readouterr()
+    assert main(["ties", SEED, "--include", "everything"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "use one of co_mention, co_member" in err

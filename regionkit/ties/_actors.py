@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass
@@ -151,9 +152,20 @@ GROUP_PLURAL = re.compile(r"\s+(?:countries|nations|states|republics|governments
 GROUP_WINDOW = 10
 
 
-_QUOTE_INTRO = re.compile(r"(?P<who>[^\n\u201c\u201d\"]{2,160}?)\s*:\s*[\u201c\"]")
+_QUOTE_OPEN = re.compile(r":\s*[\u201c\"]")
 _QUOTE_END = re.compile(r"[\u201d\"]|\n")
-_SAID_AFTER = re.compile(r"^[,\s]*(?:said|says|added|stated|wrote)\s+(?P<who>[^.\n\u201c]{2,120})")
+_QUOTE = re.compile(r"\u201c([^\u201d\n]{10,3000})\u201d")
+_SAID_AFTER = re.compile(r"[,\s]*(?:said|says|added|stated|wrote)\s+(?P<who>[^.\n\u201c]{2,120})")
+
+
+def _states_in(states: list[tuple[int, int, str]], starts: list[int], lo: int, hi: int) -> list[str]:
+    i = bisect.bisect_left(starts, lo)
+    out = []
+    while i < len(states) and states[i][0] < hi:
+        if states[i][1] <= hi:
+            out.append(states[i][2])
+        i += 1
+    return out
 
 
 def quote_speakers(text: str, states: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -162,22 +174,27 @@ def quote_speakers(text: str, states: list[tuple[int, int, str]]) -> list[tuple[
     A quote is introduced by a speaker line ("Canadian Prime Minister Mark Carney: \u201c...",
     "The Prime Minister of the Netherlands, Dick Schoof, said: \u201c...") or followed by
     ", said <speaker>". The speaker is the last state named (name, demonym, office-holder)
-    in the introduction; the quote's "I", "we", "my", "our" stand for it.
+    in the introduction (at most 160 characters, same line); the quote's "I", "we", "my",
+    "our" stand for it. ``states`` must be sorted by start.
     """
+    starts = [s for s, _, _ in states]
     out = []
-    for m in _QUOTE_INTRO.finditer(text):
+    for m in _QUOTE_OPEN.finditer(text):
+        lo = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 160)
+        for q in "\u201c\u201d\"":
+            lo = max(lo, text.rfind(q, lo, m.start()) + 1)
         q0 = m.end()
         end = _QUOTE_END.search(text, q0)
         q1 = end.start() if end else len(text)
-        who = [iso for s, e, iso in states if m.start("who") <= s and e <= m.end("who")]
+        who = _states_in(states, starts, lo, m.start())
         if who:
             out.append((q0, q1, who[-1]))
-    for m in re.finditer(r"[\u201c]([^\u201d\n]{10,3000})[\u201d]", text):
+    for m in _QUOTE.finditer(text):
         if any(q0 <= m.start(1) < q1 for q0, q1, _ in out):
             continue
         after = _SAID_AFTER.match(text, m.end())
         if after:
-            who = [iso for s, e, iso in states if after.start("who") <= s and e <= after.end("who")]
+            who = _states_in(states, starts, after.start("who"), after.end("who"))
             if who:
                 out.append((m.start(1), m.end(1), who[0]))
     return out
@@ -204,12 +221,13 @@ def find_speaker(text: str, spans: list[tuple[int, int]], officials: list[tuple[
 
 
 @cache
-def _epithets() -> tuple[tuple[re.Pattern, frozenset[str]], ...]:
+def _epithets() -> tuple[tuple[re.Pattern, frozenset[str], str], ...]:
     out = []
     with open(data_path("ties", "epithets.csv"), newline="", encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             # folded to lower case and matched on the lower-cased text (faster than re.IGNORECASE)
-            out.append((re.compile(r"\b" + _fold(r["pattern"]) + r"\b"), frozenset(r["iso3"].split(";"))))
+            out.append((re.compile(r"\b" + _fold(r["pattern"]) + r"\b"), frozenset(r["iso3"].split(";")),
+                        (r.get("hint") or "").lower()))
     return tuple(out)
 
 
@@ -217,7 +235,9 @@ def find_epithets(text: str) -> list[tuple[int, int, frozenset[str]]]:
     """Epithet spans ("the kingdom") with the set of states each may stand for."""
     out = []
     low = lower_same_length(text)
-    for pattern, states in _epithets():
+    for pattern, states, hint in _epithets():
+        if hint and hint not in low:
+            continue  # the word every match holds is not in the text
         out += [(m.start(), m.end(), states) for m in pattern.finditer(low)
                 if not low.startswith(" of ", m.end())]  # "the Kingdom of Saudi Arabia" is a name
     return sorted(out)

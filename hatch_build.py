@@ -67,7 +67,7 @@ class CustomBuildHook(BuildHookInterface):
                 out = Path(self.directory) / "kernel-build"
                 built = build_kernel(root, out)
                 build_data["force_include"][str(built)] = f"regionkit/{built.name}"
-        except Exception as exc:  # no compiler, no Cython, no headers: the numpy path works everywhere
+        except Exception as exc:  # noqa: BLE001 - no compiler, no Cython, no headers: the numpy path works everywhere
             print(f"regionkit: compiled kernel not built ({type(exc).__name__}: {exc}); "
                   f"the pure-Python scan will be used", file=sys.stderr)
             return

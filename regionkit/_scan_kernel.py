@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["kernel", "active_path", "kernel_candidates", "sentence_spec", "KERNEL_VERSION"]
+__all__ = ["KERNEL_VERSION", "active_path", "kernel", "kernel_candidates", "sentence_spec"]
 
 KERNEL_VERSION = 3  # the interface of _kernel.pyx this module speaks
 _KERNEL: list = []
@@ -138,7 +138,7 @@ def kernel_candidates(k: Any, joined: str, bounds: np.ndarray, gaz: Any, chain: 
 
     kt = kernel_tables(gaz)
     memo, resolver = _resolver(gaz, chain)
-    start, end, kid, article, status, entries, url = k.scan(
+    start, end, _kid, article, status, entries, url = k.scan(
         joined, bounds, kt.lut, kt.cls, kt.trans, kt.ncls, kt.out_kid, kt.key_dot, kt.key_words, memo,
         resolver, frozenset())
     todo = status == 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import random
 import sys
 from pathlib import Path
 
@@ -15,10 +14,9 @@ from hypothesis import strategies as st
 import regionkit as rk
 from regionkit import _scan
 from regionkit import extract as ex
-from regionkit.gazetteer import gazetteer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
-import _corpus  # noqa: E402
+import _corpus
 
 
 def _same(articles, **kw) -> pd.DataFrame:

@@ -7,7 +7,9 @@ This module imports nothing from regionkit but the sentence splitter and the
 
 from __future__ import annotations
 
+import bisect
 import re
+import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
     from regionkit.gazetteer import Gazetteer
 
 __all__ = ["Rule", "Candidate", "Article", "DROP", "Drop", "Final", "accept", "Verdict", "words_regex",
-           "all_caps_line", "is_name_word"]
+           "all_caps_line", "is_name_word", "line_span", "line_memo"]
 
 
 class Drop:
@@ -192,12 +194,39 @@ def is_name_word(word: str | None, keys: Any, allowed: frozenset[str] | set[str]
     return bare not in allowed and bare not in keys
 
 
+_LINES = threading.local()  # the newline positions of the last text asked about, and per-line answers
+
+
+def line_span(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the line holding ``pos`` (like rfind/find of "\\n"), in O(log lines) per call.
+
+    The newline positions are found once per text (the last text is cached per
+    thread), so asking for every candidate of a long one-line text stays linear.
+    """
+    cache = getattr(_LINES, "value", None)
+    if cache is None or cache[0] is not text:
+        cache = (text, [m.start() for m in re.finditer("\n", text)], {})
+        _LINES.value = cache
+    newlines = cache[1]
+    k = bisect.bisect_left(newlines, pos)
+    return (newlines[k - 1] + 1 if k else 0), (newlines[k] if k < len(newlines) else len(text))
+
+
+def line_memo(text: str) -> dict:
+    """A dict for per-line answers about ``text`` (cleared when another text comes)."""
+    line_span(text, 0)
+    return _LINES.value[2]
+
+
 def all_caps_line(text: str, pos: int) -> bool:
     """True when the line holding ``pos`` is a headline in capitals (8+ letters, over 90 % upper case)."""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    letters = [c for c in text[a:(len(text) if b < 0 else b)] if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+    a, b = line_span(text, pos)
+    memo = line_memo(text)
+    key = ("caps", a)
+    if key not in memo:
+        letters = [c for c in text[a:b] if c.isalpha()]
+        memo[key] = len(letters) >= 8 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+    return memo[key]
 
 
 class Candidate:

@@ -33,7 +33,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from regionkit._entry import Entry
-from regionkit._rule_base import DROP, Article, Candidate, Rule, Verdict, accept, all_caps_line, is_name_word
+from regionkit._rule_base import (DROP, Article, Candidate, Rule, Verdict, accept, all_caps_line, is_name_word, line_memo,
+                                  line_span)
 from regionkit._sentences import sentence_of
 
 if TYPE_CHECKING:
@@ -209,12 +210,14 @@ def _thing(entry: Any, text: str, end: int, tables: dict) -> bool:
 
 def _title_case_line(text: str, pos: int) -> bool:
     """A headline in title case ("China Store Sales Fall"): capitalised words say nothing there."""
-    a = text.rfind("\n", 0, pos) + 1
-    b = text.find("\n", pos)
-    words = re.findall(r"[A-Za-z]+", text[a:len(text) if b < 0 else b])
-    if len(words) > 16 or len(words) < 3:
-        return False
-    return sum(w[0].isupper() for w in words if len(w) > 3) >= 0.8 * max(1, sum(len(w) > 3 for w in words))
+    a, b = line_span(text, pos)  # found once per text: linear on long one-line texts (issue 13.3)
+    memo = line_memo(text)
+    key = ("title", a)
+    if key not in memo:
+        words = re.findall(r"[A-Za-z]+", text[a:b])
+        memo[key] = 3 <= len(words) <= 16 and (
+            sum(w[0].isupper() for w in words if len(w) > 3) >= 0.8 * max(1, sum(len(w) > 3 for w in words)))
+    return memo[key]
 
 
 def resolve_memory(out: list, text: str, state: EnglishState, spans: list[tuple[int, int]]) -> list:

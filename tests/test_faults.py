@@ -543,3 +543,16 @@ def test_ties_output_is_atomic_and_spreadsheet_safe(tmp_path):
         rows = list(csv.DictReader(fh))
     assert rows and all(r["article_id"] == "'=cmd" for r in rows)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_one_long_line_costs_linear_time():
+    """A page without newlines: the headline check scanned the whole line for every candidate (quadratic)."""
+    from pathlib import Path
+
+    seed = (Path(__file__).resolve().parents[1] / "data" / "articles" / "000_882ee92918b85e76.txt").read_text()
+    seed = seed.replace("\n", " ")
+    small, big = (seed * 30)[: 2**17], (seed * 240)[: 2**20]  # 128 KB and 1 MB, one line each
+    rk.extract_mentions(small)
+    t_small = _best_time(lambda: rk.extract_mentions(small))
+    t_big = _best_time(lambda: rk.extract_mentions(big), repeat=1)
+    assert t_big < 14 * t_small + 0.1, (t_small, t_big)  # 8x the text (was 0.8 s vs 11 s for 0.25 vs 1 MB)

@@ -105,9 +105,11 @@ URL = Rule(
 )
 
 #: The shipped rules, in the order they apply.
-DEFAULT_RULES: tuple[Rule, ...] = (WORD_BOUNDARY, CASE, BLOCKER, URL, US_PRONOUN, PERSON_NAME, GEORGIA_US_STATE,
-                                   TURKEY_BIRD, LANGUAGE, NAME_OF_THING, WASHINGTON_NAME, TOWN_IN_STATE,
-                                   CENSUS_PERSON, NAMED_THING)
+#: town_in_state and census_person run before person_name: their readings ("Jordan School District",
+#: "Israel Adesanya", "Michael Jordan") are remembered for the article, person_name's are not
+DEFAULT_RULES: tuple[Rule, ...] = (WORD_BOUNDARY, CASE, BLOCKER, URL, US_PRONOUN, TOWN_IN_STATE, CENSUS_PERSON,
+                                   PERSON_NAME, GEORGIA_US_STATE, TURKEY_BIRD, LANGUAGE, NAME_OF_THING,
+                                   WASHINGTON_NAME, NAMED_THING)
 
 
 class RuleSet(tuple):

@@ -17,14 +17,14 @@ GUARDS = {
     "blocker": ("Ships crossed the Indian Ocean.", ("IND", "Indian")),
     "url": ("Background: https://en.wikipedia.org/wiki/Armenia (in English).", ("ARM", "Armenia")),
     "us_pronoun": ("JOIN US FOR THE WEEKLY NEWSLETTER", ("USA", "US")),
+    "town_in_state": ("The fair in Moscow, Idaho drew farmers.", ("RUS", "Moscow")),
+    "census_person": ("Kathy Ireland hosted the show.", ("IRL", "Ireland")),
     "person_name": ("Lebanon Hanover played their new album.", ("LBN", "Lebanon")),  # census_person misses it
     "georgia_us_state": ("Georgia Gov. Brian Kemp met voters in Atlanta county offices.", ("GEO", "Georgia")),
     "turkey_bird": ("A turkey named Turkey was pardoned before Thanksgiving.", ("TUR", "Turkey")),
     "language": ("The memoir was written in Russian.", ("RUS", "Russian")),
     "name_of_thing": ("The Baku Energy Week opened on Monday.", ("AZE", "Baku")),
     "washington_name": ("The Washington Nationals won again.", ("USA", "Washington")),
-    "town_in_state": ("The fair in Moscow, Idaho drew farmers.", ("RUS", "Moscow")),
-    "census_person": ("Kathy Ireland hosted the show.", ("IRL", "Ireland")),
     "named_thing": ("We ordered from Thai Kitchen again.", ("THA", "Thai")),
 }
 

@@ -140,3 +140,12 @@ def test_r13_entities_of_the_country_still_count():
 ])
 def test_forms_news_prints(text, code):
     assert code in countries(text)
+
+
+def test_memory_holds_when_the_first_reading_came_from_a_surname_or_a_district():
+    text = "Michael Jordan's rookie card sold for $738,000. Jordan won six titles with the Bulls."
+    assert "JOR" not in countries(text)
+    text = "The Jordan School District will add two schools. Jordan board members approved the bond."
+    assert "JOR" not in countries(text)
+    # the country itself, with nothing of the kind in the article, still counts
+    assert countries("Jordan won praise for hosting the talks.") == {"JOR"}

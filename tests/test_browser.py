@@ -123,3 +123,73 @@ def test_interactive_figure_renders_offline(browser, pages, name):
     page.screenshot(path=str(SHOTS / f"explore_{name}.png"))
     assert outside == [] and problems == [], (outside, problems)
     page.close()
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def jupyterlab(tmp_path_factory):
+    """JupyterLab on 127.0.0.1 with a token, on copies of the notebooks (the checkout stays untouched)."""
+    import secrets
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    pytest.importorskip("jupyterlab", reason="jupyterlab not installed: pip install 'regionkit[notebooks]'")
+    root = tmp_path_factory.mktemp("lab")
+    for nb in (ROOT / "notebooks").glob("*.ipynb"):
+        shutil.copy(nb, root / nb.name)
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(root / ".rt")}
+    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}", "--allow-root",
+           f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+           f"--LabApp.workspaces_dir={root / '.ws'}", "--ServerApp.port_retries=0"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab did not start within 60 s")
+        yield {"url": url, "token": token, "root": root}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.mark.slow
+def test_notebooks_open_in_jupyterlab_unmodified(browser, jupyterlab):
+    """Opening a notebook (its kernel starts) must not mark it modified: no git diff after a plain open."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dirty = {}
+    for nb in sorted(jupyterlab["root"].glob("*.ipynb")):
+        page = browser.new_page(viewport={"width": 1300, "height": 900})
+        page.goto(f"{jupyterlab['url']}/lab/tree/{nb.name}?token={jupyterlab['token']}")
+        try:
+            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+        except Exception:
+            page.screenshot(path=str(SHOTS / f"jupyterlab_failed_{nb.stem}.png"))
+            raise
+        # the kernel started and reported its language_info: the status bar says Idle
+        page.wait_for_function("() => /Idle/.test(document.querySelector('.jp-StatusBar-Widget, #jp-main-statusbar')"
+                               "?.textContent || '')", timeout=90_000)
+        page.wait_for_timeout(1500)
+        dirty[nb.stem] = page.evaluate("document.querySelectorAll('.jp-mod-dirty').length")
+        if nb.stem.startswith("01"):
+            page.screenshot(path=str(SHOTS / "jupyterlab_01_quickstart.png"))
+        page.close()
+    assert dirty and all(v == 0 for v in dirty.values()), dirty

@@ -510,3 +510,47 @@ def test_baseline_ties_caucasus():
     ax = tie_map(ties, frame="caucasus", labels=False, figsize=(6, 4))
     ax.get_legend().remove()
     return ax.get_figure()
+
+
+def test_small_country_dots_sit_inside_their_country_and_are_named():
+    import pandas as pd
+    import shapely
+
+    from regionkit.plot._mapbase import _frame, _projected
+
+    counts = pd.Series({"PSE": 5, "QAT": 3, "ISR": 8, "BHR": 6, "LBN": 2, "KWT": 1}, name="articles")
+    for frame in ("world", "focus"):
+        ax = rk.plot.choropleth(counts, frame=frame, highlight=["abraham_accords"])
+        dots = [c for c in ax.collections if c.get_gid() == "regionkit-small-states"]
+        assert dots, frame
+        proj = _projected(_frame(frame), None)
+        for iso, (x, y) in zip(dots[0]._regionkit_iso3, dots[0].get_offsets()):
+            geom = proj.world.loc[proj.world["iso3"] == iso, "geometry"].iloc[0]
+            assert shapely.contains_xy(geom, x, y), (frame, iso)  # never moved over a neighbour
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        if any(i in ("BHR", "ISR") for i in dots[0]._regionkit_iso3):  # members drawn as dots: ring explained
+            assert any(t.startswith("dot ring: Abraham Accords") for t in legend), legend
+    # regional frame: a dot with a value carries its name
+    labelled = {t.get_gid() for t in ax._regionkit["labels"]}
+    assert {f"regionkit-label-{i}" for i in dots[0]._regionkit_iso3} <= labelled
+
+
+def test_group_outline_style_is_fixed_per_group_not_by_order():
+    counts = pd.Series({"KAZ": 3, "ARM": 2, "ISR": 1}, name="articles")
+
+    def styles(order):
+        ax = rk.plot.choropleth(counts, frame="focus", highlight=order, inset=False)
+        leg = ax.get_legend()
+        return {t.get_text(): (to_hex(h.get_color()), str(h.get_linestyle())) for t, h in
+                zip(leg.get_texts(), leg.legend_handles) if t.get_text().endswith("(outline)")}
+
+    a = styles(["central_asia", "south_caucasus", "abraham_accords"])
+    b = styles(["abraham_accords", "central_asia", "south_caucasus"])
+    assert len(a) == 3 and a == b
+
+
+def test_custom_bounding_box_labels_the_countries_with_a_value():
+    counts = pd.Series({"IRN": 4, "IRQ": 2, "TUR": 1}, name="articles")
+    ax = rk.plot.choropleth(counts, frame=(25, 25, 60, 45))
+    names = {t.get_text() for t in ax._regionkit["labels"] if t.get_visible()}
+    assert {"Iran", "Iraq", "Türkiye"} <= names

@@ -353,21 +353,21 @@ def _dots(ax, proj: _Projected, iso3s, colors: dict[str, str], *, edge: dict[str
     g = proj.world.set_index("iso3").loc[iso3s]
     edge = edge or {}
     xs, ys = g["lx"].to_numpy(float).copy(), g["ly"].to_numpy(float).copy()
-    # dodge dots that would sit on each other (Israel and Palestine on a world map)
+    # each dot stays at its own country's representative point (inside it); dots that would
+    # cover each other (Israel and Palestine on a world map) are drawn smaller instead of moved
     x0, y0, x1, y1 = proj.extent
     fig = ax.get_figure(root=True)
     width_in = max(ax.get_position().width * fig.get_size_inches()[0], 1.0)
-    diam = 1.25 * np.sqrt(size) / 72.0 / width_in * (x1 - x0)  # data units
+    diam = 1.1 * np.sqrt(size) / 72.0 / width_in * (x1 - x0)  # data units
+    sizes = np.full(len(xs), float(size))
     for i in range(len(xs)):
         for j in range(i):
-            d = np.hypot(xs[i] - xs[j], ys[i] - ys[j])
-            if d < diam:
-                dy = np.sqrt(max(diam * diam - (xs[i] - xs[j]) ** 2, 0.0))
-                ys[i] = ys[j] + (dy if ys[i] >= ys[j] else -dy)
+            if np.hypot(xs[i] - xs[j], ys[i] - ys[j]) < diam:
+                sizes[i] = sizes[j] = size * 0.45
     sc = ax.scatter(
         xs,
         ys,
-        s=size,
+        s=sizes,
         c=[colors[i] for i in iso3s],
         edgecolors=[edge.get(i, "#333333") for i in iso3s],
         linewidths=[1.2 if i in edge else 0.6 for i in iso3s],

@@ -87,6 +87,23 @@ def _members(group: str, as_of) -> list[str]:
     return list(group_members(group, pd.Timestamp(as_of or _dt.date.today())))
 
 
+_HL_COLORS = ("#1a1a1a", "#D55E00", "#CC79A7", "#0072B2", "#E69F00")
+_HL_STYLES = ("-", (0, (3, 1.5)), (0, (1, 1)), "-.", "-")
+_HL_FIXED = {"south_caucasus": 0, "central_asia": 1, "abraham_accords": 2}
+_HL_KEYS: dict[str, str] = {}  # legend label -> group id, filled by _resolve_highlight
+
+
+def _highlight_style(label: str, used: set[int]) -> tuple[str, object]:
+    """Outline colour and dash of one highlighted group: fixed per group id, whatever the order passed."""
+    gid = _HL_KEYS.get(label)
+    if gid in _HL_FIXED:
+        j = _HL_FIXED[gid]
+    else:  # other groups and single countries: the first style not taken, in a stable order
+        j = next((k for k in (3, 4, 0, 1, 2) if k not in used), 3)
+    used.add(j)
+    return _HL_COLORS[j], _HL_STYLES[j]
+
+
 def _resolve_highlight(highlight, as_of) -> list[tuple[str, list[str]]]:
     """[(legend label, iso3 list)] for each group id; plain countries are collected into one entry."""
     if highlight is None:
@@ -103,6 +120,7 @@ def _resolve_highlight(highlight, as_of) -> list[tuple[str, list[str]]]:
     for h in highlight:
         if h in groups:
             out.append((_clean_group_name(str(names[h])), _members(h, as_of)))
+            _HL_KEYS[out[-1][0]] = h
             continue
         iso = _normalize_keys([h]).iloc[0]
         if iso is None:
@@ -220,12 +238,11 @@ def choropleth(
     ax._regionkit.update({"value": name, "classes": classes, "values": s})
 
     hl = _resolve_highlight(highlight, as_of)
-    hl_colors = ["#1a1a1a", "#D55E00", "#CC79A7", "#0072B2", "#E69F00"]
-    hl_styles = ["-", (0, (3, 1.5)), (0, (1, 1)), "-.", "-"]
     edge: dict[str, str] = {}
+    taken = {_HL_FIXED[_HL_KEYS[lab]] for lab, _ in hl if _HL_KEYS.get(lab) in _HL_FIXED}
     hl_entries = []
     for j, (label, members) in enumerate(hl):
-        col, ls = hl_colors[j % len(hl_colors)], hl_styles[j % len(hl_styles)]
+        col, ls = _highlight_style(label, taken)
         _outline(ax, proj, members, color=col, ls=ls, lw=1.2, gid=f"regionkit-highlight-{j}")
         for m in members:
             edge.setdefault(m, col)
@@ -240,6 +257,10 @@ def choropleth(
 
     if labels is None:
         labels = [] if fr.is_world else list(fr.labels) + [m for _, ms in hl for m in ms]
+        if fr.name == "bbox" and not fr.is_world:  # your own bounding box: name the countries with a value
+            labels += [i for i in s.index if s[i] > 0]
+        if not fr.is_world:  # a dot alone does not say which country it is: name the ones with a value
+            labels += [i for i in small if i in s.index and s[i] > 0]
         labels = [i for i in labels if i not in inset_labelled]  # named in the inset instead
     if labels is not False:
         _labels(ax, proj, labels)
@@ -255,6 +276,9 @@ def choropleth(
         extra = []
         if small:
             extra.append(("small country (dot)", "dot"))
+            for label, col, _ in hl_entries:  # the ring of a dot is its group's outline colour
+                if any(edge.get(i) == col for i in small):
+                    extra.append((f"dot ring: {label}", ("ring", col)))
         if missing:
             more = f" +{len(missing) - 6}" if len(missing) > 6 else ""
             extra.append((f"outside the map: {', '.join(missing[:6])}{more}", "none"))
@@ -275,7 +299,10 @@ def _legend(ax, fr: Frame, title: str, entries, hl_entries=(), extra=(), *, patc
         handles.append(Line2D([], [], color=col, ls=ls, lw=1.5))
         texts.append(f"{label} (outline)")
     for label, kind in extra:
-        if kind == "dot":
+        if isinstance(kind, tuple):
+            handles.append(Line2D([], [], marker="o", ls="none", markersize=5, markerfacecolor="white",
+                                  markeredgecolor=kind[1], markeredgewidth=1.4))
+        elif kind == "dot":
             handles.append(Line2D([], [], marker="o", ls="none", markersize=4.5, markerfacecolor=st.MUTED, markeredgecolor="#333333", markeredgewidth=0.6))
         else:
             handles.append(Patch(facecolor="none", edgecolor="none"))

@@ -83,6 +83,7 @@ def report(
     t0 = time.perf_counter()
     if mentions is None:
         mentions = extract_mentions(articles)
+    assert isinstance(mentions, pd.DataFrame)  # a DataFrame of articles in: a DataFrame of mentions out
     per_country = country_counts(mentions, articles, by="country")
     lists = article_countries(mentions, articles)
     ties = extract_ties(mentions, articles=articles)
@@ -110,9 +111,12 @@ def report(
 
 
 def _version() -> str:
-    from regionkit import __version__
+    from importlib.metadata import PackageNotFoundError, version
 
-    return __version__
+    try:
+        return version("regionkit")
+    except PackageNotFoundError:  # a checkout on sys.path, not installed
+        return "(not installed)"
 
 
 def _nav() -> str:
@@ -176,7 +180,7 @@ def _countries_section(per_country: pd.DataFrame) -> str:
 def _png(ax, preset: str = "paper-double", **kw) -> str:
     import matplotlib.pyplot as plt
 
-    from regionkit.plot import save
+    from regionkit.plot._export import save
 
     buf = io.BytesIO()
     tmp = Path(_tmpdir()) / "figure.png"
@@ -206,8 +210,12 @@ def _figures_section(per_country, weights, ref, as_of) -> str:
     import matplotlib
 
     matplotlib.use("Agg", force=False)
-    from regionkit import plot
+    from types import SimpleNamespace
 
+    from regionkit.plot import charts, maps
+
+    plot = SimpleNamespace(choropleth=maps.choropleth, top_countries=charts.top_countries, groups_map=maps.groups_map,
+                           tie_network=charts.tie_network, tie_map=maps.tie_map, timeline=charts.timeline)
     source = "Mentions: regionkit"
     out = ["<h2 id='figures'>Maps and charts</h2>"]
     out.append(_figure(_png(plot.choropleth(per_country, value="articles", frame="focus", highlight=list(FOCUS_GROUPS)),

@@ -180,7 +180,7 @@ def test_notebooks_open_in_jupyterlab_unmodified(browser, jupyterlab):
         page = browser.new_page(viewport={"width": 1300, "height": 900})
         page.goto(f"{jupyterlab['url']}/lab/tree/{nb.name}?token={jupyterlab['token']}")
         try:
-            page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
+            page.wait_for_selector(".jp-Notebook .jp-Cell", state="attached", timeout=90_000)
         except Exception:
             page.screenshot(path=str(SHOTS / f"jupyterlab_failed_{nb.stem}.png"))
             raise

@@ -33,7 +33,7 @@ def _log(msg: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import regionkit as rk
+    rk = _steps()
     from regionkit.outputs import atomic_write, write_table
 
     out = Path(args.out)
@@ -87,6 +87,27 @@ def run(args: argparse.Namespace) -> int:
     _log(f"report written to {out}/report.html in {time.perf_counter() - t1:.1f} s (one self-contained file)")
     print(summary, end="")
     return 0
+
+
+def _steps():
+    """The steps this job runs, imported from their modules (not through ``import regionkit``: no import cycle)."""
+    from types import SimpleNamespace
+
+    from regionkit.articles import read_articles
+    from regionkit.countries import article_countries, country_counts
+    from regionkit.demo import demo_articles
+    from regionkit.extract import extract_mentions
+    from regionkit.plot import _export, charts, explore, maps
+    from regionkit.reporting import report
+    from regionkit.ties import extract_ties, reference_ties, tie_table
+
+    plot = SimpleNamespace(save=_export.save, choropleth=maps.choropleth, groups_map=maps.groups_map,
+                           tie_map=maps.tie_map, tie_network=charts.tie_network, timeline=charts.timeline,
+                           top_countries=charts.top_countries, explore=explore.explore)
+    return SimpleNamespace(read_articles=read_articles, demo_articles=demo_articles, extract_mentions=extract_mentions,
+                           country_counts=country_counts, article_countries=article_countries,
+                           extract_ties=extract_ties, tie_table=tie_table, reference_ties=reference_ties,
+                           report=report, plot=plot)
 
 
 def _interactive(rk, out: Path, per_country, weights, m, arts) -> list[str]:

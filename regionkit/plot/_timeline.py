@@ -300,6 +300,29 @@ def _draw(ax: Axes, events: list[dict], today, gap_years: float, drawn: list, ow
     top_y = placed[0][2] if placed else 0.0
     drawn.append(ax.plot([spine_x, spine_x], [top_y, max(body_h - line_h * 0.45, top_y)], color="#444444",
                          lw=1.0, zorder=1, solid_capstyle="butt")[0])
+    geo = {"spine_x": spine_x, "text_x": text_x, "gap": gap, "pad": pad, "width": width, "line_h": line_h}
+    labels = _draw_rows(ax, placed, geo, font, drawn)
+    if not events:
+        drawn.append(ax.text(width / 2, body_h + 0.2, "no dated records for these countries", ha="center",
+                             va="center", fontsize=font))
+        body_h += 0.4
+    legend_h = _draw_legend(ax, events, today, font, pad, body_h, width, drawn)
+    # a full-width hairline under everything: the figure's drawn width is the page width
+    total = body_h + legend_h + 0.1
+    drawn.append(ax.plot([0, width], [total - 0.02, total - 0.02], color="white", lw=0.1, zorder=0)[0])
+    if own:
+        fig.set_size_inches(width, total)
+        ax.set_position((0.0, 0.0, 1.0, 1.0))
+    ax.set_xlim(0, width)
+    ax.set_ylim(total, 0)
+    if hasattr(ax, "_regionkit"):
+        ax._regionkit["labels"] = labels
+    ax._regionkit_timeline_labels = labels
+
+
+def _draw_rows(ax: Axes, placed: list, geo: dict, font: float, drawn: list) -> list:
+    """Markers, dates and labels of the events, the breaks and the today line; returns the label texts."""
+    spine_x, text_x, gap, pad, width, line_h = (geo[k] for k in ("spine_x", "text_x", "gap", "pad", "width", "line_h"))
     labels = []
     for kind, item, y0, lines in placed:
         yc = y0 + line_h / 2
@@ -307,7 +330,8 @@ def _draw(ax: Axes, events: list[dict], today, gap_years: float, drawn: list, ow
             marker, color, _ = _CATEGORY_STYLE[item["cat"]]
             drawn.append(ax.scatter([spine_x], [yc], marker=marker, s=(font * (2.0 if marker == "*" else 1.25)) ** 2,
                                     color=color, edgecolors="white", linewidths=0.5, zorder=3))
-            drawn.append(ax.text(spine_x - gap, yc, "" if item.get("same_day") else item["date"], fontsize=font, ha="right", va="center",
+            date = "" if item.get("same_day") else item["date"]
+            drawn.append(ax.text(spine_x - gap, yc, date, fontsize=font, ha="right", va="center",
                                  color=_INK, gid="regionkit-timeline-date"))
             t = ax.text(text_x, y0, "\n".join(lines), fontsize=font, ha="left", va="top", color=_INK,
                         linespacing=1.15, gid="regionkit-timeline-label")
@@ -328,10 +352,14 @@ def _draw(ax: Axes, events: list[dict], today, gap_years: float, drawn: list, ow
                                  bbox=dict(fc="white", ec="none", pad=1)))
             drawn.append(ax.text(text_x, yc, f"{item.day} {item:%b %Y}", fontsize=font, ha="left", va="center",
                                  color=_INK, bbox=dict(fc="white", ec="none", pad=1)))
-    if not events:
-        drawn.append(ax.text(width / 2, body_h + 0.2, "no dated records for these countries", ha="center",
-                             va="center", fontsize=font))
-        body_h += 0.4
+    return labels
+
+
+def _draw_legend(ax: Axes, events: list, today, font: float, pad: float, body_h: float, width: float,
+                 drawn: list) -> float:
+    """The marker legend under the rows, in as many columns as fit; returns its height in inches."""
+    fig = ax.get_figure(root=True)
+    renderer = _renderer(fig)
     # legend under the rows, in as many columns as fit
     used = [c for c, *_ in _TIMELINE_CATEGORIES if any(e["cat"] == c for e in events)]
     handles = [Line2D([], [], marker=_CATEGORY_STYLE[c][0], ls="", color=_CATEGORY_STYLE[c][1],
@@ -353,14 +381,4 @@ def _draw(ax: Axes, events: list[dict], today, gap_years: float, drawn: list, ow
                 break
         drawn.append(leg)
         legend_h = leg.get_window_extent(renderer).height / fig.dpi + 0.15
-    # a full-width hairline under everything: the figure's drawn width is the page width
-    total = body_h + legend_h + 0.1
-    drawn.append(ax.plot([0, width], [total - 0.02, total - 0.02], color="white", lw=0.1, zorder=0)[0])
-    if own:
-        fig.set_size_inches(width, total)
-        ax.set_position((0.0, 0.0, 1.0, 1.0))
-    ax.set_xlim(0, width)
-    ax.set_ylim(total, 0)
-    if hasattr(ax, "_regionkit"):
-        ax._regionkit["labels"] = labels
-    ax._regionkit_timeline_labels = labels
+    return legend_h

@@ -97,13 +97,14 @@ def _steps():
     from regionkit.countries import article_countries, country_counts
     from regionkit.demo import demo_articles
     from regionkit.extract import extract_mentions
-    from regionkit.plot import _export, charts, explore, maps
+    from regionkit.plot import _export, charts, maps
+    from regionkit.plot._explore import explore
     from regionkit.reporting import report
     from regionkit.ties import extract_ties, reference_ties, tie_table
 
     plot = SimpleNamespace(save=_export.save, choropleth=maps.choropleth, groups_map=maps.groups_map,
                            tie_map=maps.tie_map, tie_network=charts.tie_network, timeline=charts.timeline,
-                           top_countries=charts.top_countries, explore=explore.explore)
+                           top_countries=charts.top_countries, explore=explore)
     return SimpleNamespace(read_articles=read_articles, demo_articles=demo_articles, extract_mentions=extract_mentions,
                            country_counts=country_counts, article_countries=article_countries,
                            extract_ties=extract_ties, tie_table=tie_table, reference_ties=reference_ties,

@@ -24,7 +24,7 @@ _LAZY = {
     "timeline": "regionkit.plot.charts",
     "comention_heatmap": "regionkit.plot.charts",
     "top_countries": "regionkit.plot.charts",
-    "explore": "regionkit.plot.explore",
+    "explore": "regionkit.plot._explore",
 }
 __all__ = sorted(_LAZY)
 

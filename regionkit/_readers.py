@@ -376,6 +376,10 @@ def _finish(df: pd.DataFrame) -> pd.DataFrame:
             if col not in base.columns:
                 base[col] = pd.Series(dtype=object)
         return base
+    if "language" not in df.columns or df["language"].isna().any():  # detected where not given (regionkit.lang)
+        from regionkit.lang import detect_languages
+
+        df["language"] = detect_languages(df["text"], df["language"] if "language" in df.columns else None)
     for col, dtype in ARTICLE_COLUMNS.items():
         if col == "date":
             df[col] = _check_dates(df[col])

@@ -70,7 +70,9 @@ class Columns:
         data["surface"] = _string_column(p["surface"], None, None)
         for col in ("start", "end", "sentence"):
             data[col] = pd.array(np.concatenate(p[col]).astype(np.int64), dtype=MENTION_COLUMNS[col])
-        return pd.DataFrame({col: data[col] for col in MENTION_COLUMNS})
+        n = len(data["surface"])  # columns filled later by extract_mentions (language) start as NA
+        return pd.DataFrame({col: data[col] if col in data else pd.array([None] * n, dtype=MENTION_COLUMNS[col])
+                             for col in MENTION_COLUMNS})
 
 
 def _arrow_strings() -> bool:

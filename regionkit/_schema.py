@@ -9,7 +9,8 @@ __all__ = ["ARTICLES_META", "MENTIONS_META", "DIRECT_KINDS", "KINDS", "SECTIONS"
 _S = pd.StringDtype()  # NA is pd.NA, same under pandas 2 and 3
 _I = pd.Int64Dtype()
 
-ARTICLE_COLUMNS = {"article_id": _S, "title": _S, "date": "datetime64[ns]", "source": _S, "path": _S, "text": _S}
+ARTICLE_COLUMNS = {"article_id": _S, "title": _S, "date": "datetime64[ns]", "source": _S, "path": _S, "text": _S,
+                   "language": _S}  # language: ISO 639-1, given or detected (regionkit.lang)
 MENTION_COLUMNS = {
     "article_id": _S,
     "iso3": _S,
@@ -21,6 +22,7 @@ MENTION_COLUMNS = {
     "end": _I,
     "sentence": _I,
     "section": _S,
+    "language": _S,  # ISO 639-1 of the article (given or detected; regionkit.lang)
 }
 
 #: Kinds whose ``iso3`` counts as "the article mentions this country".

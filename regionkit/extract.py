@@ -227,10 +227,13 @@ def _iter_inputs(articles: Any, text_column: str, id_column: str) -> Iterator[tu
 
 
 def _extract_one(article_id: str, text: Any, rows: list[tuple], want_sections: set[str] | None,
-                 want_kinds: set[str] | None, gaz: Gazetteer, rules: Any = None) -> int:
+                 want_kinds: set[str] | None, gaz: Gazetteer, rules: Any = None, language: str | None = None) -> int:
     if not isinstance(text, str) or not text:
         return 0
+    lang = language or _detect_language(text)
     found = scan_text(text, gazetteer=gaz, rules=rules)
+    if lang is not None and lang != "en":  # the article's own language too (regionkit.lang)
+        found = _native_mentions(found, text, lang)
     if not found:
         return 0
     spans = sentence_spans(text)
@@ -249,9 +252,64 @@ def _extract_one(article_id: str, text: Any, rows: list[tuple], want_sections: s
             continue
         if want_sections is not None and section not in want_sections:
             continue
-        append((article_id, entry, text[start:end], start, end, si, section))
+        append((article_id, entry, text[start:end], start, end, si, section, lang))
         count += 1
     return count
+
+
+def _detect_language(text: str) -> str | None:
+    from regionkit.lang import detect_language
+
+    return detect_language(text)
+
+
+def _native_mentions(found: list, text: str, lang: str) -> list:
+    """The English scan merged with the scan of the article's language (rules L1-L6 of regionkit.lang)."""
+    from regionkit.lang import LANGUAGES, merge_mentions, scan_language
+
+    if lang not in LANGUAGES:
+        return found
+    return merge_mentions(found, scan_language(text, lang), text, lang)
+
+
+def _with_languages(items: Any, language: str | None, given: list | None, want_sections: set[str] | None,
+                    want_kinds: set[str] | None, gaz: Gazetteer, ruleset: Any) -> pd.DataFrame:
+    """Batched scan for English (and languages without tables), the article path for the region's languages.
+
+    Rows stay in input order; every row gets its article's ``language`` (given, forced or detected).
+    """
+    import pandas as pd
+
+    from regionkit import _scan
+    from regionkit.lang import LANGUAGES
+
+    pairs = list(items)
+    langs = [(given[i] if given is not None and given[i] else language) or _detect_language(t)
+             if isinstance(t, str) else (given[i] if given is not None else language)
+             for i, (_, t) in enumerate(pairs)]
+    native = [i for i, lang in enumerate(langs) if lang in LANGUAGES and lang != "en"]
+    if not native:
+        frame = _scan.extract_frame(pairs, want_sections, want_kinds, gaz, ruleset)
+    else:
+        chosen = set(native)
+        order = {aid: n for n, (aid, _) in enumerate(pairs)}
+        rest = [p for i, p in enumerate(pairs) if i not in chosen]
+        rows: list[tuple] = []
+        for i in native:
+            _extract_one(pairs[i][0], pairs[i][1], rows, want_sections, want_kinds, gaz, ruleset, langs[i])
+        parts = [f for f in (_scan.extract_frame(rest, want_sections, want_kinds, gaz, ruleset) if rest else None,
+                             _frame(rows, gaz.names)) if f is not None and len(f)]
+        if not parts:
+            return MENTIONS_META.copy()
+        frame = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+        import numpy as np
+
+        pos = frame["article_id"].map(order).to_numpy()
+        frame = frame.iloc[np.lexsort((frame["start"].to_numpy(dtype=np.int64), pos))].reset_index(drop=True)
+    if len(frame):
+        by_id = {aid: lang for (aid, _), lang in zip(pairs, langs, strict=True)}
+        frame["language"] = pd.array(frame["article_id"].map(by_id).tolist(), dtype=MENTION_COLUMNS["language"])
+    return frame
 
 
 def _frame(rows: list[tuple], names: dict[str, str]) -> pd.DataFrame:
@@ -259,7 +317,7 @@ def _frame(rows: list[tuple], names: dict[str, str]) -> pd.DataFrame:
 
     if not rows:
         return MENTIONS_META.copy()
-    ids, entries, surfaces, starts, ends, sentences, sections = zip(*rows)
+    ids, entries, surfaces, starts, ends, sentences, sections, languages = zip(*rows)
     iso3 = [e.iso3 for e in entries]
     data = {
         "article_id": ids,
@@ -272,6 +330,7 @@ def _frame(rows: list[tuple], names: dict[str, str]) -> pd.DataFrame:
         "end": ends,
         "sentence": sentences,
         "section": sections,
+        "language": languages,
     }
     return pd.DataFrame({col: pd.array(list(data[col]), dtype=dtype) for col, dtype in MENTION_COLUMNS.items()})
 
@@ -286,6 +345,7 @@ def extract_mentions(
     progress: bool | None = False,
     gazetteer: Gazetteer | None = None,
     rules: Iterable[Rule | str] | None = None,
+    language: str | None = None,
 ) -> pd.DataFrame | Iterator[pd.DataFrame]:
     """Find every country (and group, organisation, historical state) each article refers to.
 
@@ -313,12 +373,18 @@ def extract_mentions(
         The disambiguation rules, in order: None for the shipped ones
         (:func:`regionkit.rules`), or a list of rules / rule ids, e.g.
         ``rk.rules().without("turkey_bird")`` or ``rk.rules().plus(my_rule)``.
+    language
+        ISO 639-1 code of the articles' language (``"ru"``, ``"tr"``, ...; see
+        ``regionkit.lang.LANGUAGES``), or None to use a DataFrame's ``language``
+        column where it is filled and detect the rest per article. Besides the
+        English tables (always scanned, so quoted English still counts), an article
+        in one of those languages is scanned with its own names and morphology.
 
     Returns
     -------
     pandas.DataFrame
         One row per mention with columns ``article_id, iso3, country, surface,
-        kind, group, start, end, sentence, section`` and the exact dtypes of
+        kind, group, start, end, sentence, section, language`` and the exact dtypes of
         :data:`MENTIONS_META`; ``text[start:end] == surface`` on every row.
 
     Examples
@@ -337,26 +403,33 @@ def extract_mentions(
     want_kinds = None if kinds is None else set([kinds] if isinstance(kinds, str) else kinds)
     if want_kinds is not None and want_kinds - set(KINDS):
         raise ValueError(f"unknown kinds {sorted(want_kinds - set(KINDS))}; use any of {', '.join(KINDS)}")
+    from regionkit.lang import check_language
+
+    language = check_language(language)
     gaz = resolve_gazetteer(gazetteer)
     ruleset = resolve_rules(rules)
     opts = dict(text_column=text_column, id_column=id_column, sections=sections, kinds=kinds, progress=progress,
-                gazetteer=gaz, rules=ruleset)
+                gazetteer=gaz, rules=ruleset, language=language)
     if isinstance(articles, Iterator) and not isinstance(articles, (str, pd.DataFrame, pd.Series)):
         return _extract_chunks(articles, opts)
     items = _iter_inputs(articles, text_column, id_column)
+    given = None
+    if language is None and isinstance(articles, pd.DataFrame) and "language" in articles.columns:
+        given = [v.split("-")[0].lower() if isinstance(v, str) and v else None for v in articles["language"].tolist()]
     if progress is not False:
         from tqdm.auto import tqdm
 
         total = len(articles) if hasattr(articles, "__len__") and not isinstance(articles, str) else None
         items = tqdm(items, total=total, unit="art", desc="extract", disable=None if progress is None else not progress)
-    from regionkit import _scan  # the batched scan (compiled kernel or numpy): same rows as _extract_reference
-
-    return _scan.extract_frame(items, want_sections, want_kinds, gaz, ruleset)
+    # the batched scan (compiled kernel or numpy, same rows as _extract_reference) for English,
+    # the article-by-article path with regionkit.lang for the region's languages
+    return _with_languages(items, language, given, want_sections, want_kinds, gaz, ruleset)
 
 
 def _extract_reference(articles: Any, *, text_column: str = "text", id_column: str = "article_id",
                        sections: Iterable[str] | None = None, kinds: Iterable[str] | None = None,
-                       gazetteer: Gazetteer | None = None, rules: Iterable[Rule | str] | None = None) -> pd.DataFrame:
+                       gazetteer: Gazetteer | None = None, rules: Iterable[Rule | str] | None = None,
+                       language: str | None = None) -> pd.DataFrame:
     """:func:`extract_mentions` article by article (:func:`scan_text` per text): what the batched scan must equal."""
     want_sections = None if sections is None else set([sections] if isinstance(sections, str) else sections)
     want_kinds = None if kinds is None else set([kinds] if isinstance(kinds, str) else kinds)
@@ -364,5 +437,5 @@ def _extract_reference(articles: Any, *, text_column: str = "text", id_column: s
     ruleset = resolve_rules(rules)
     rows: list[tuple] = []
     for article_id, text in _iter_inputs(articles, text_column, id_column):
-        _extract_one(article_id, text, rows, want_sections, want_kinds, gaz, ruleset)
+        _extract_one(article_id, text, rows, want_sections, want_kinds, gaz, ruleset, language)
     return _frame(rows, gaz.names)

@@ -118,16 +118,16 @@ def detect_language(text: object) -> str | None:
     if not total:
         return None
     script = max(counts, key=lambda k: counts[k])
+    if script == "latn":  # a Cyrillic/Arabic/... article with a long English banner keeps its own language
+        other = max((k for k in counts if k != "latn"), key=lambda k: counts[k])
+        if counts[other] >= 0.35 * total:
+            script = other
     if script in ("hebr", "armn", "geor"):
         return {"hebr": "he", "armn": "hy", "geor": "ka"}[script]
     if script == "cyrl":
         return _cyrillic(sample, counts["cyrl"])
     if script == "arab":
         return _arabic(sample)
-    # Latin, but a Cyrillic/Arabic article with an English banner keeps its own language
-    for other in ("cyrl", "arab", "hebr", "armn", "geor"):
-        if counts[other] >= 0.35 * total:
-            return detect_language("".join(ch for ch in sample if not ("a" <= ch.lower() <= "z")))
     return _latin(sample)
 
 

@@ -37,7 +37,7 @@ def _codes(text: str, **kw) -> set[str]:
 
 def _pairs(text: str, **kw) -> set[tuple[str, str]]:
     m = _found(text, **kw)
-    return {(s, c if isinstance(c, str) else g) for s, c, g in zip(m["surface"], m["iso3"], m["group"])}
+    return {(s, c if isinstance(c, str) else g) for s, c, g in zip(m["surface"], m["iso3"], m["group"], strict=True)}
 
 
 # ------------------------------------------------------------------ dev texts
@@ -45,7 +45,7 @@ def test_dev_texts_precision_and_recall_and_offsets():
     records = _dev()
     frame = pd.DataFrame({"article_id": [r["id"] for r in records], "text": [r["text"] for r in records]})
     m = rk.extract_mentions(frame)
-    texts = dict(zip(frame["article_id"], frame["text"]))
+    texts = dict(zip(frame["article_id"], frame["text"], strict=True))
     for row in m.itertuples():
         assert texts[row.article_id][row.start:row.end] == row.surface
     direct = m[m["kind"].isin(rk.DIRECT_KINDS) & m["iso3"].notna()]
@@ -55,7 +55,7 @@ def test_dev_texts_precision_and_recall_and_offsets():
         gold = set(r["countries"])
         tp, fp, fn = tp + len(got & gold), fp + len(got - gold), fn + len(gold - got)
     assert tp / (tp + fp) >= 0.97 and tp / (tp + fn) >= 0.95, (tp, fp, fn)
-    langs = dict(zip(m["article_id"], m["language"]))
+    langs = dict(zip(m["article_id"], m["language"], strict=True))
     assert all(langs[r["id"]] == r["language"].split("-")[0] for r in records)
 
 
@@ -64,7 +64,7 @@ def test_dev_evidence_surfaces_are_found_as_written():
     missed = []
     for r in _dev():
         m = _found(r["text"])
-        got = set(zip(m["surface"], m["iso3"]))
+        got = set(zip(m["surface"], m["iso3"], strict=True))
         for code, surfaces in r["evidence"].items():
             for s in surfaces:
                 if r["evidence_kind"][code][s] == "other_language" or s in {"Washington, DC"}:
@@ -103,7 +103,7 @@ def test_read_articles_has_a_language_column(tmp_path):
     (tmp_path / "a.txt").write_text("Казахстан и Узбекистан подписали соглашение.", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Kazakhstan and Uzbekistan signed an agreement in the capital.", encoding="utf-8")
     arts = rk.read_articles(tmp_path)
-    assert dict(zip(arts["path"].map(lambda p: Path(p).name), arts["language"])) == {"a.txt": "ru", "b.txt": "en"}
+    assert dict(zip(arts["path"].map(lambda p: Path(p).name), arts["language"], strict=True)) == {"a.txt": "ru", "b.txt": "en"}
     assert set(rk.extract_mentions(arts)["language"]) == {"ru", "en"}
 
 
@@ -185,7 +185,7 @@ def test_turkmenistan_is_not_turkiye():
 
 def test_organisation_of_turkic_states_is_an_organisation():
     m = _found("Türk Devletleri Teşkilatı zirvesi Bakü’de toplandı.")
-    assert ("Türk Devletleri Teşkilatı", "organization_of_turkic_states") in set(zip(m["surface"], m["group"]))
+    assert ("Türk Devletleri Teşkilatı", "organization_of_turkic_states") in set(zip(m["surface"], m["group"], strict=True))
     assert "TUR" not in set(m["iso3"].dropna())
 
 

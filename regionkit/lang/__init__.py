@@ -18,8 +18,16 @@ from regionkit.lang._detect import SUPPORTED as LANGUAGES
 from regionkit.lang._detect import detect_language
 from regionkit.lang._scan import language_table, scan_language
 
-__all__ = ["LANGUAGES", "detect_language", "detect_languages", "scan_language", "language_table", "merge_mentions",
-           "check_language", "normalize_native"]
+__all__ = [
+    "LANGUAGES",
+    "check_language",
+    "detect_language",
+    "detect_languages",
+    "language_table",
+    "merge_mentions",
+    "normalize_native",
+    "scan_language",
+]
 
 
 def detect_languages(texts, given=None) -> list[str | None]:
@@ -39,7 +47,7 @@ def detect_languages(texts, given=None) -> list[str | None]:
     texts = list(texts)
     known = list(given) if given is not None else [None] * len(texts)
     out: list[str | None] = []
-    for text, code in zip(texts, known):
+    for text, code in zip(texts, known, strict=True):
         if isinstance(code, str) and code:
             out.append(code.split("-")[0].lower())
         else:
@@ -105,5 +113,5 @@ def _language_names() -> frozenset[str]:
     try:
         from babel import Locale
     except ImportError:  # babel is optional; a short fallback of the languages met in this region's press
-        return frozenset("English Russian French German Arabic Persian Turkish Chinese Spanish Hebrew".split())
+        return frozenset(["English", "Russian", "French", "German", "Arabic", "Persian", "Turkish", "Chinese", "Spanish", "Hebrew"])
     return frozenset(n for n in Locale.parse("en").languages.values() if " " not in n)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["detect_language", "SUPPORTED"]
+__all__ = ["SUPPORTED", "detect_language"]
 
 #: languages with their own name tables (ISO 639-1); everything else gets the English scan only
 SUPPORTED = ("en", "ru", "tr", "az", "kk", "uz", "ar", "fa", "he", "hy", "ka")
@@ -52,7 +52,8 @@ def _classify(sample: str, langs: list[str]) -> str:
     return langs[0]
 
 
-_NON_LATIN = re.compile("[\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u10a0-\u10ff\u0250-\u036f]")
+_NON_LATIN = re.compile("[\u0400-\u052f\u0530-\u058f\u0590-\u05ff\u0600-\u06ff"
+                        "\u10a0-\u10ff\u0250-\u036f]")
 _EN_SET = frozenset("the and of to in is that for on with was were said has have by from its at a an".split())
 _EN_WORDS = re.compile(r"\b(?:the|and|of|to|in|is|that|for|on|with|was|were|said|has|have|by|from|its|at)\b")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 __all__ = ["SPECS", "Spec", "fold_word"]
@@ -93,7 +94,7 @@ class Spec:
     """How one language matches inflected words against stored stems."""
 
     lang: str
-    fold: object  # Callable[[str], str]
+    fold: Callable[[str], str]
     tail: re.Pattern  # allowed endings after the stem (folded), fullmatch
     prefixes: tuple[str, ...] = ("",)  # clitics glued before the word (folded), longest first
     cased: bool = True  # the script has upper and lower case

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["lookup", "key"]
+__all__ = ["key", "lookup"]
 
 _MAP = str.maketrans({"ı": "i", "ي": "ي", "ی": "ي", "ى": "ي", "ک": "ك", "ة": "ه", "ۀ": "ه", "ё": "е",
                       "\u200c": "", "\u200d": "", "\u0640": "", "'": "", "\u2019": "", "\u2018": "", "\u02bb": "",

@@ -32,13 +32,13 @@ import csv
 import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
-from regionkit._resources import data_path
 from regionkit._entry import Entry
+from regionkit._resources import data_path
 from regionkit.lang._morph import SPECS, Spec
 
-__all__ = ["scan_language", "language_table"]
+__all__ = ["language_table", "scan_language"]
 
 _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670" \
          "\u06d6-\u06ed\u0640\u200c\u200d"
@@ -89,7 +89,7 @@ def _read(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _all_rows() -> tuple[list[dict[str, str]], list[dict[str, str]], list[dict[str, str]]]:
     return _read("generated.csv"), _read("curated.csv"), _read("traps.csv")
 
@@ -109,7 +109,7 @@ def _words(surface: str, lang: str) -> list[str]:
     return [w for w in re.split(r"[\s\-\u05be]+", surface.strip()) if w]
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_table(lang: str) -> LangTable:
     """Return the compiled table of ``lang`` (built on its first use, then cached)."""
     with _LOCK:
@@ -182,9 +182,7 @@ def _stems_of(table: LangTable, folded: str, hyphen_next: bool) -> list[tuple[st
             if n < spec.min_stem and tail:  # a short stem ("Oq" of "Oq uy") only as written
                 continue
             if (not tail or (spec.tail.fullmatch(tail) and not had_apos)
-                    or (hyphen_next and spec.hyphen_tail is not None and spec.hyphen_tail.fullmatch(tail))):
-                out.append((stem, len(p)))
-            elif had_apos and spec.tail.fullmatch(tail):
+                    or (hyphen_next and spec.hyphen_tail is not None and spec.hyphen_tail.fullmatch(tail))) or had_apos and spec.tail.fullmatch(tail):
                 out.append((stem, len(p)))
     return out
 
@@ -201,12 +199,18 @@ def _word_matches(table: LangTable, folded: str, stem: str) -> bool:
     return not tail or bool(spec.tail.fullmatch(tail))
 
 
+@cache
+def _quote_table(quotes: str) -> dict[int, int]:
+    return {ord(c): ord("'") for c in quotes}
+
+
 def _case_ok(item: _Item, word: str, spec: Spec) -> bool:
     if item.case == "any":
         return True
     if item.case == "exact":
-        norm = word.translate(str.maketrans({c: "'" for c in spec.quote_chars}))
-        first = item.first.translate(str.maketrans({c: "'" for c in spec.quote_chars}))
+        table = _quote_table(spec.quote_chars)
+        norm = word.translate(table)
+        first = item.first.translate(table)
         if spec.lang in ("tr", "az"):
             norm, first = norm.replace("İ", "I"), first.replace("İ", "I")
         return norm.startswith(first)

@@ -37,7 +37,7 @@ def evaluate(records: list[dict], show_errors: bool = True) -> dict[str, tuple[i
     m = rk.extract_mentions(frame)
     m = m[m["kind"].isin(rk.DIRECT_KINDS) & m["iso3"].notna()]
     got: dict[str, set] = {}
-    for aid, code in zip(m["article_id"], m["iso3"]):
+    for aid, code in zip(m["article_id"], m["iso3"], strict=True):
         got.setdefault(aid, set()).add(code)
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for r in records:

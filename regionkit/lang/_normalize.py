@@ -17,6 +17,8 @@ _MAP = str.maketrans({"ı": "i", "ي": "ي", "ی": "ي", "ى": "ي", "ک": "ك",
                       "\u200c": "", "\u200d": "", "\u0640": "", "'": "", "\u2019": "", "\u2018": "", "\u02bb": "",
                       "\u02bc": "", "`": "", "\u05f3": "", "\u05f4": "", '"': ""})
 _PUNCT = re.compile(r"[^\w]+")
+#: short forms that name the USA in running text but a continent or "the States" in a name column
+_TEXT_ONLY = {"Amerika", "Америка", "Штаты", "أمريكا", "أميركا", "آمریکا", "امریکا", "אמריקה", "Ամերիկա", "ამერიკა"}
 _DROP_WORDS = {"the"}
 
 
@@ -38,6 +40,8 @@ def _index(demonyms: bool) -> dict[str, str]:
     for rows in (generated, curated, _read("exonyms.csv")):
         for r in rows:
             kind = r.get("kind", "name")
+            if r["surface"] in _TEXT_ONLY:
+                continue
             if r.get("iso3") and (kind in kinds or kind == "capital"):
                 # a capital's key is kept only to spot a name shared with a capital (عمان: Oman, Amman)
                 found.setdefault(key(r["surface"]), set()).add(r["iso3"] if kind in kinds else "capital:" + r["iso3"])

@@ -1,19 +1,24 @@
-"""Diplomatic ties: from the record (dated, sourced facts) and from the text (sentences).
+"""Diplomatic ties: from the record (dated, sourced facts) and from the text (who did what with whom).
 
 Three public functions:
 
 * :func:`reference_ties` — the record in ``data/reference/`` as one table
   ``source, target, type, start, end, source_url, note``;
-* :func:`extract_ties` — one row per country pair per sentence (or paragraph)
-  that mentions both, with the sentence as evidence, a ``relation`` read from
-  cue words (:data:`CUE_TABLE`, shipped as ``data/ties/cues.csv``) and a
-  ``negated`` flag;
-* :func:`tie_table` — direction-free pair weights for charts and maps.
+* :func:`extract_ties` — one row per tie the text states (pair, sentence,
+  relation): the parties are the arguments of a relation cue, with direction,
+  status (stated, planned, conditional, negated, reported_denied), evidence and
+  the parties' spans and how each was found (name ... leader, official,
+  coreference); ``co_mention`` / ``co_member`` pairs only with ``include=``;
+* :func:`tie_table` — per pair (or ``directed=True`` per source -> target, or
+  ``by_article=True``) counts by relation and status, weight, primary relation.
 
-Ties from text use only *direct* country mentions (``rk.DIRECT_KINDS``), so tie
-precision follows mention precision: a pair is never made from a person, an
-organisation, a group or a historical state (unless ``expand_groups=`` asks
-for a group's members, and then the row says which group in ``via_group``).
+Modules: ``_common`` (relations, schema), ``_cues`` (the cue table and its
+scanner), ``_status`` (modality), ``_actors`` (office terms from
+``data/ties/leaders.csv``, epithets, pair phrases, speakers), ``_reading`` (one
+sentence: entities, chains, cue arguments), ``_document`` (one article:
+coreference across sentences, rows), ``_extract`` (the public function),
+``_table`` and ``_record``. The guideline the rules follow is TIES.md (the dev
+gold in ``tests/data/ties_gold.jsonl``; scored by ``tests/benchmarks/eval_ties.py``).
 """
 
 from regionkit.ties._common import (

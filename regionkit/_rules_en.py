@@ -73,6 +73,38 @@ _COLUMNS = {"admin_areas.csv": ["name", "postal", "ap", "iso3"], "thing_words.cs
             "given_names.csv": ["word"], "surname_keys.csv": ["word"]}
 
 
+#: rules whose candidates the scanners send to the chain only when :func:`may_fire` says so
+GUARDED = frozenset({"town_in_state", "census_person", "named_thing"})
+_AREA_FIRST = frozenset("Central Area Community Consolidated Unified Union Independent Regional Public City Local "
+                        "Joint Elementary Township County School Schools Counties Twp. Borough Parish".split())
+_NEXT = re.compile(r"[ \u00a0]([A-Za-z][\w'\u2019.\-]*)")
+
+
+def may_fire(text: str, start: int, end: int, kind: str, key: str, tables: dict[str, Any]) -> bool:
+    """Static guard of R11-R13 (text only, cheap): False when none of them can change the candidate.
+
+    A superset of what the checks look at: a comma + a state form, a space + an area word, a venue
+    word, a surname after a first-name key, a thing word; a first name before a surname key.
+    """
+    nxt = text[end:end + 1]
+    if nxt == ",":
+        return text[end + 1:end + 5].lstrip()[:3] in tables["pre_state"]
+    if key in tables["surname_keys"] and text[start - 1:start] in (" ", "\u00a0"):
+        return True
+    if nxt not in (" ", "\u00a0"):
+        return False
+    after = text[end + 1:end + 3]
+    if after[:1].islower() and after not in tables["pre_thing"]:
+        return False
+    m = _NEXT.match(text, end)
+    if not m:
+        return False
+    word = m.group(1)
+    if word[:1].isupper():
+        return word in _AREA_FIRST or word.rstrip(".,").lower() in tables["venue"] or key in tables["first"]
+    return word.rstrip(".,") in tables["thing"]
+
+
 def _tables(gaz: Gazetteer) -> dict[str, Any]:
     """The R11-R13 lookups built from the gazetteer's tables (once per gazetteer)."""
     return gaz.memo("rules_en.tables", lambda: _build_tables(gaz))
@@ -102,7 +134,12 @@ def _build_tables(gaz: Gazetteer) -> dict[str, Any]:
         r",[ \u00a0]*(?:(?P<abbr>" + alt(abbr) + r")(?![A-Za-z])|(?P<full>" + alt(full) + r")(?![A-Za-z])"
         r"|(?P<postal>" + alt(postal) + r")(?=[ \u00a0]*(?:\d{5}(?:-\d{4})?)?[ \u00a0]*(?:[.,;:)\u2013\u2014-]|$|\n|"
         r"\(AP\))))")
+    given = frozenset(read("given_names.csv")["word"]) - _NOT_FIRST_NAMES
     return {
+        # guard of may_fire: first three characters after ", " of any state form; first-name keys
+        "pre_state": frozenset(k[:3] for k in [*full, *abbr]) | frozenset(k + c for k in postal for c in " ,.;:)\n"),
+        "first": given | _FIRST_NAME_EXTRA,
+        "pre_thing": frozenset(w[:2] for w in things["word"] if w and w[:1].islower()),
         "state_re": state_re,
         "full": full, "abbr": abbr, "postal": postal,
         "given": frozenset(read("given_names.csv")["word"]) - _NOT_FIRST_NAMES,

@@ -361,10 +361,10 @@ def _todo(joined: str, bounds: np.ndarray, cand: Candidates, chain: Any, url_art
     todo = np.zeros(len(cand.start), dtype=bool)
     if url_art is not None:
         todo |= url_art[cand.article]
-    wants = chain.wants
+    wants = chain.wants_at
     starts, ends = cand.start.tolist(), cand.end.tolist()
     for i, e in enumerate(cand.entry):
-        if e.kind == "blocker" or wants(e.kind, joined[starts[i]:ends[i]].lower()):
+        if e.kind == "blocker" or wants(joined, starts[i], ends[i], e.kind, joined[starts[i]:ends[i]].lower()):
             todo[i] = True
     return todo
 
@@ -381,7 +381,7 @@ def _chain(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer, ch
     idx_all = np.flatnonzero(todo)
     cut = np.flatnonzero(np.diff(cand.article[idx_all])) + 1
     first, last = _article_ranges(cand.article)
-    wants = chain.wants
+    wants = chain.wants_at
     for idx in np.split(idx_all, cut):
         a = int(cand.article[idx[0]])
         off = int(bounds[a])
@@ -393,7 +393,7 @@ def _chain(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer, ch
             if (urls and ex._inside(urls, s)) or entry.kind == "blocker":
                 keep[i] = False
                 continue
-            if not wants(entry.kind, text[s:e].lower()):
+            if not wants(text, s, e, entry.kind, text[s:e].lower()):
                 continue
             if article is None:
                 article = Article(text)

@@ -86,7 +86,7 @@ def scan_text(text: str | None, *, gazetteer: Gazetteer | None = None,
     article: Article | None = None
     urls: list[tuple[int, int]] | None = None
     out: list[tuple[Entry, int, int]] = []
-    wants = chain.wants
+    wants = chain.wants_at
     for entry, start, end in _matches(gaz.automaton, gaz.by_key, text, folded, 0, len(text),
                                       resolve=chain.resolver(), bounded=chain.bounded):
         if chain.urls:
@@ -96,7 +96,7 @@ def scan_text(text: str | None, *, gazetteer: Gazetteer | None = None,
                 continue
         if entry.kind == "blocker":
             continue
-        if not wants(entry.kind, text[start:end].lower()):
+        if not wants(text, start, end, entry.kind, text[start:end].lower()):
             out.append((entry, start, end))
             continue
         if article is None:

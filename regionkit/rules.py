@@ -217,8 +217,15 @@ class Chain:
             if r.finish is not None and r.finish not in finishers:
                 finishers.append(r.finish)
         self.finishers = tuple(finishers)
-        self.open_all = any(k is None and s is None for _, k, s in self.context)
-        self.open_kinds = frozenset().union(*(k for _, k, s in self.context if s is None and k is not None))
+        from regionkit._rules_en import GUARDED, _tables, may_fire
+
+        # R11-R13 look at a candidate's neighbours: the scanners ask wants_at (their cheap static guard)
+        open_ctx = [(r, k, s) for r, k, s in self.context if r.id not in GUARDED]
+        self.guard_kinds = frozenset().union(*(r.kinds or () for r, _, _ in self.context if r.id in GUARDED))
+        self._may_fire = may_fire
+        self._en_tables = _tables(gazetteer) if self.guard_kinds else {}
+        self.open_all = any(k is None and s is None for _, k, s in open_ctx)
+        self.open_kinds = frozenset().union(*(k for _, k, s in open_ctx if s is None and k is not None))
         self.keyed_any = frozenset().union(*(s for _, k, s in self.context if k is None and s is not None))
         keyed: dict[str, set[str]] = {}
         for _, k, s in self.context:
@@ -233,6 +240,14 @@ class Chain:
             return True
         keys = self.keyed.get(kind)
         return keys is not None and key in keys
+
+    def wants_at(self, text: str, start: int, end: int, kind: str, key: str) -> bool:
+        """:meth:`wants`, or a guarded rule (R11-R13) may fire on ``text[start:end]`` in its context."""
+        if self.wants(kind, key):
+            return True
+        if kind not in self.guard_kinds:
+            return False
+        return self._may_fire(text, start, end, kind, key, self._en_tables)
 
     def judge(self, candidate: Candidate) -> Entry | None:
         """Run the context rules on one candidate: the entry to record, or None for no row."""

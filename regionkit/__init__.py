@@ -14,16 +14,15 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-__version__ = "0.1.0"
 
 # normalize() shares its name with the module that defines it. Bind it now (the module
 # is light: stdlib only at import), so that importing the submodule later can never
 # replace the function on the package. (rk.gazetteer is the module; the value is
 # rk.Gazetteer, the shipped one rk.default_gazetteer().)
-from regionkit.normalize import normalize  # noqa: E402
+from regionkit.normalize import normalize  # noqa: E402, F401
 
 # The same for rules(): the function shadows its module (use ``from regionkit.rules import Rule``).
-from regionkit.rules import rules  # noqa: E402
+from regionkit.rules import rules  # noqa: E402, F401
 
 # public name -> module that defines it
 _LAZY: dict[str, str] = {
@@ -84,6 +83,11 @@ __all__ = sorted([*_LAZY, *_SUBMODULES, "normalize", "rules", "__version__"])
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":  # read from the installed metadata on first use (importlib.metadata is not free)
+        from regionkit._version import package_version
+
+        globals()["__version__"] = value = package_version()
+        return value
     if name in _LAZY:
         value = getattr(import_module(_LAZY[name]), name)
         globals()[name] = value

@@ -265,7 +265,7 @@ def resolve_memory(out: list, text: str, state: EnglishState, spans: list[tuple[
     if not state.memory:
         return out
     result = []
-    for i, (entry, start, end) in enumerate(out):
+    for entry, start, end in out:
         key = text[start:end].lower()
         if key not in state.memory or start in state.origin or entry.iso3 is None:
             result.append((entry, start, end))

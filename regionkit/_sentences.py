@@ -93,7 +93,7 @@ _OPENER = re.compile(r"[\"'\u201c]?([A-Z][a-z]*)")
 def _ends_abbrev_sentence(line: str, pos: int) -> bool:
     """'... with the U.S. The talks ...': an abbreviation ends the sentence when a typical opener follows."""
     nxt = _OPENER.match(line, pos)
-    return bool(nxt) and nxt.group(1) in _SENTENCE_OPENERS
+    return nxt is not None and nxt.group(1) in _SENTENCE_OPENERS
 
 
 def sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:

@@ -42,9 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from regionkit import __version__
+    from regionkit._version import package_version
 
-    return __version__
+    return package_version()
 
 
 def main(argv: list[str] | None = None) -> int:

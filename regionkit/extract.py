@@ -133,34 +133,48 @@ def _matches(automaton: Any, keys: dict, text: str, folded: str, lo: int, hi: in
             return
         if start < last:
             continue
-        entry = None
-        if not bounded or start == 0 or not text[start - 1].isalnum():
-            if not bounded or ((end == n or not text[end].isalnum())
-                               and not (key[-1] == "." and end < n and text[end].isalpha())):
-                entry = resolve(key, text[start:end])
-            if entry is None:
-                for p in range(end - 1, start, -1):
-                    if not folded[p].isalnum() and not folded[p - 1].isspace() and folded[start:p] in keys:
-                        entry = resolve(folded[start:p], text[start:p])
-                        if entry is not None:
-                            end = p
-                            break
+        entry, end = _entry_at(keys, text, folded, key, start, end, resolve, bounded)
         if entry is not None:
             yield entry, start, end
             last = end
             if end == end_idx + 1:
                 continue
         # look again from the next word inside the (rest of the) match
-        q = end if entry is not None else start + 1
-        while q <= end_idx and folded[q - 1].isalnum() and entry is None:
-            q += 1
-        while q <= end_idx and not folded[q].isalnum():
-            q += 1
+        q = _next_word_start(folded, end if entry is not None else start + 1, end_idx, entry is None)
         if q <= end_idx:
             for found in _matches(automaton, keys, text, folded, q, min(n, end_idx + 1 + _MAX_KEY), end_idx,
                                   resolve=resolve, bounded=bounded):
                 yield found
                 last = max(last, found[2])
+
+
+def _entry_at(keys: dict, text: str, folded: str, key: str, start: int, end: int,
+              resolve: Callable[[str, str], Entry | None], bounded: bool) -> tuple[Entry | None, int]:
+    """The entry for ``key`` at ``start`` if the boundary, case and blocker rules let it through,
+    else for the longest shorter key at the same start that ends at a word end ('Washington State'
+    in '... Statehouse'); ``(None, end)`` when neither does."""
+    n = len(text)
+    if bounded and start > 0 and text[start - 1].isalnum():
+        return None, end
+    if not bounded or ((end == n or not text[end].isalnum()) and not (key[-1] == "." and end < n and text[end].isalpha())):
+        entry = resolve(key, text[start:end])
+        if entry is not None:
+            return entry, end
+    for p in range(end - 1, start, -1):
+        if not folded[p].isalnum() and not folded[p - 1].isspace() and folded[start:p] in keys:
+            entry = resolve(folded[start:p], text[start:p])
+            if entry is not None:
+                return entry, p
+    return None, end
+
+
+def _next_word_start(folded: str, q: int, end_idx: int, skip_word: bool) -> int:
+    """The start of the next word at or after ``q`` (past the current word when ``skip_word``), up to ``end_idx``."""
+    while skip_word and q <= end_idx and folded[q - 1].isalnum():
+        q += 1
+    while q <= end_idx and not folded[q].isalnum():
+        q += 1
+    return q
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -408,8 +422,8 @@ def extract_mentions(
     language = check_language(language)
     gaz = resolve_gazetteer(gazetteer)
     ruleset = resolve_rules(rules)
-    opts = dict(text_column=text_column, id_column=id_column, sections=sections, kinds=kinds, progress=progress,
-                gazetteer=gaz, rules=ruleset, language=language)
+    opts: dict[str, Any] = dict(text_column=text_column, id_column=id_column, sections=sections, kinds=kinds,
+                                progress=progress, gazetteer=gaz, rules=ruleset, language=language)
     if isinstance(articles, Iterator) and not isinstance(articles, (str, pd.DataFrame, pd.Series)):
         return _extract_chunks(articles, opts)
     items = _iter_inputs(articles, text_column, id_column)

@@ -82,9 +82,9 @@ def _check_relations(relations: Iterable[str] | str | None, *, what: str = "rela
 
 
 def _valid_group_ids() -> list[str]:
-    import regionkit as rk
+    from regionkit.groups import list_groups
 
-    return sorted(rk.list_groups()["group_id"].astype(str).unique())
+    return sorted(list_groups()["group_id"].astype(str).unique())
 
 
 def _check_groups(groups: Iterable[str]) -> list[str]:

@@ -54,9 +54,9 @@ def _prepare(articles_or_mentions: Any, articles: Any) -> tuple[pd.DataFrame, pd
         arts = _articles_frame(obj)
     else:
         raise ValueError(f"extract_ties expects articles, mentions, a str, a list or a Series; got {type(obj).__name__}")
-    import regionkit as rk
+    from regionkit.extract import extract_mentions
 
-    return rk.extract_mentions(arts), arts
+    return extract_mentions(arts), arts
 
 
 

@@ -11,6 +11,7 @@ dask; those load only when a map, chart or Dask job is asked for.
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
 from typing import Any
 
@@ -23,6 +24,14 @@ from regionkit.normalize import normalize  # noqa: E402, F401
 
 # The same for rules(): the function shadows its module (use ``from regionkit.rules import Rule``).
 from regionkit.rules import rules  # noqa: E402, F401
+
+def _register_accessor() -> None:
+    """``DataFrame.rk`` (regionkit.accessor), once pandas is loaded; never imports pandas itself."""
+    if "regionkit.accessor" not in sys.modules and "pandas" in sys.modules:
+        import regionkit.accessor  # noqa: F401
+
+
+_register_accessor()  # DataFrame.rk, when pandas is already imported (see regionkit.accessor)
 
 # public name -> module that defines it
 _LAZY: dict[str, str] = {
@@ -74,7 +83,8 @@ _LAZY: dict[str, str] = {
     # environment: versions and the active scan path (compiled kernel or numpy)
     "show_versions": "regionkit._versions",
 }
-_SUBMODULES = {"plot", "dask", "geo", "ties", "extract", "articles", "gazetteer", "groups", "countries", "stream", "cli"}
+_SUBMODULES = {"plot", "dask", "geo", "ties", "extract", "articles", "gazetteer", "groups", "countries", "stream", "cli",
+               "accessor"}
 
 # submodules that need an optional extra: name -> (top-level packages it imports, extra)
 _OPTIONAL = {"dask": (("dask", "distributed"), "dask")}
@@ -91,6 +101,7 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         value = getattr(import_module(_LAZY[name]), name)
         globals()[name] = value
+        _register_accessor()
         return value
     if name in _SUBMODULES:
         try:
@@ -101,6 +112,7 @@ def __getattr__(name: str) -> Any:
             # an AttributeError, so help(regionkit) / pydoc skip the module instead of failing
             raise AttributeError(f"regionkit.{name} needs {exc.name}: pip install 'regionkit[{_OPTIONAL[name][1]}]'") from exc
         globals()[name] = module
+        _register_accessor()
         return module
     raise AttributeError(f"module 'regionkit' has no attribute {name!r}")
 

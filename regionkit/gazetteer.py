@@ -45,6 +45,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -58,7 +60,7 @@ from regionkit._usertables import ALIAS_COLUMNS, ALL_KINDS, alias_rows, as_frame
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Gazetteer", "default_gazetteer", "current_gazetteer", "resolve_gazetteer", "gazetteer",
+__all__ = ["Gazetteer", "default_gazetteer", "current_gazetteer", "resolve_gazetteer", "using_gazetteer", "gazetteer",
            "add_aliases", "add_groups", "reset_gazetteer", "fold", "Entry", "TABLES", "ALL_KINDS"]
 
 #: file name -> kind of its rows (generated.csv carries its own kind column)
@@ -450,6 +452,7 @@ def _read_folder(root: Path) -> Iterator[tuple[str, pd.DataFrame]]:
 _LOCK = threading.Lock()
 _DEFAULT: list[Gazetteer] = []
 _CURRENT: list[Gazetteer] = []
+_OVERRIDE: ContextVar[Gazetteer | None] = ContextVar("regionkit_gazetteer", default=None)
 
 
 def default_gazetteer() -> Gazetteer:
@@ -471,8 +474,29 @@ def default_gazetteer() -> Gazetteer:
 
 
 def current_gazetteer() -> Gazetteer:
-    """Return the process-wide current gazetteer: the default, plus what :func:`add_aliases`/:func:`add_groups` added."""
+    """Return the current gazetteer: the one of an enclosing :func:`using_gazetteer` block, else the
+    process-wide one (the default, plus what :func:`add_aliases`/:func:`add_groups` added)."""
+    override = _OVERRIDE.get()
+    if override is not None:
+        return override
     return _CURRENT[0] if _CURRENT else default_gazetteer()
+
+
+@contextmanager
+def using_gazetteer(gazetteer: Gazetteer | str | Path | None) -> Iterator[Gazetteer]:
+    """Within the ``with`` block (this thread or task only), ``gazetteer=None`` means ``gazetteer``.
+
+    >>> g = default_gazetteer().with_aliases({"Middle Kingdom": "CHN"})
+    >>> with using_gazetteer(g):
+    ...     print(current_gazetteer() is g)
+    True
+    """
+    gaz = resolve_gazetteer(gazetteer)
+    token = _OVERRIDE.set(gaz)
+    try:
+        yield gaz
+    finally:
+        _OVERRIDE.reset(token)
 
 
 def resolve_gazetteer(gazetteer: Gazetteer | str | Path | None) -> Gazetteer:

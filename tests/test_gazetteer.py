@@ -176,3 +176,22 @@ def test_cli_gazetteer_folder(tmp_path, capsys):
     assert main(["extract", str(src), "-o", str(out), "--gazetteer", str(tmp_path / "nope")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "gazetteer folder not found" in err[0]
+
+
+def test_plot_functions_take_a_gazetteer():
+    import inspect
+
+    import matplotlib
+
+    g = default_gazetteer().with_aliases({"Middle Kingdom": "CHN"}).with_groups({"my_corridor": ["KAZ", "AZE"]})
+    for name in ("choropleth", "groups_map", "tie_map", "tie_network", "timeline", "comention_heatmap",
+                 "top_countries"):
+        assert "gazetteer" in inspect.signature(getattr(rk.plot, name)).parameters, name
+    ax = rk.plot.groups_map(groups=["my_corridor"], frame="caucasus", gazetteer=g)
+    assert isinstance(ax, matplotlib.axes.Axes)
+    with pytest.raises(ValueError, match="my_corridor"):
+        rk.plot.groups_map(groups=["my_corridor"], frame="caucasus")
+    values = pd.Series({"Middle Kingdom": 5, "Kazakhstan": 2})
+    with pytest.raises(ValueError):
+        rk.plot.choropleth(values, frame="world")  # "Middle Kingdom" is not a country name without g
+    assert isinstance(rk.plot.choropleth(values, frame="world", gazetteer=g), matplotlib.axes.Axes)

@@ -24,6 +24,7 @@ from regionkit.plot._style import membership as _membership
 from regionkit.plot._style import group_names as _group_names
 from regionkit.plot._style import new_ax as _new_ax
 from regionkit.plot._weights import as_weights as _as_weights
+from regionkit._gazetteer_arg import takes_gazetteer
 
 __all__ = ["comention_heatmap", "top_countries"]
 
@@ -35,6 +36,7 @@ DEFAULT_GROUPS = ("south_caucasus", "central_asia", "abraham_accords")
 # --------------------------------------------------------------------------------------
 
 
+@takes_gazetteer
 def comention_heatmap(
     weights: pd.DataFrame,
     *,
@@ -210,6 +212,7 @@ def _fit_heatmap(ax, names, codes, cells, cbar, leg) -> None:
 # --------------------------------------------------------------------------------------
 
 
+@takes_gazetteer
 def top_countries(
     counts: pd.DataFrame | pd.Series,
     n: int = 15,

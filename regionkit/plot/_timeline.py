@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
+from regionkit._gazetteer_arg import takes_gazetteer
 from regionkit.plot._style import INK as _INK
 from regionkit.plot._style import MUTED as _MUTED
 from regionkit.plot._style import PAGE_WIDTH as _PAGE_WIDTH
@@ -127,6 +128,7 @@ def _events(frame: pd.DataFrame, max_chars: int | None) -> list[dict]:
     return events
 
 
+@takes_gazetteer
 def timeline(
     ref: pd.DataFrame,
     countries: Sequence[str] | None = None,

@@ -40,6 +40,7 @@ from regionkit.plot._style import membership as _membership
 from regionkit.plot._style import renderer as _renderer
 from regionkit.plot._timeline import timeline
 from regionkit.plot._weights import as_weights as _as_weights
+from regionkit._gazetteer_arg import takes_gazetteer
 
 __all__ = [
     "RELATION_COLORS",
@@ -104,6 +105,7 @@ def _nice_steps(vmax: float) -> list[int]:
     return sorted({1, top, *([mid] if mid and 1 < mid < top else [])})
 
 
+@takes_gazetteer
 def tie_network(
     weights: pd.DataFrame,
     highlight: Iterable[str] | str | None = DEFAULT_GROUPS,

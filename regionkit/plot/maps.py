@@ -51,6 +51,7 @@ from regionkit.plot._mapbase import (  # FRAMES, INSETS, Frame, FOCUS_STATES are
     anchors_names,
 )
 from regionkit.plot._style import renderer as _renderer
+from regionkit._gazetteer_arg import takes_gazetteer
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -134,6 +135,7 @@ def _resolve_highlight(highlight, as_of) -> list[tuple[str, list[str]]]:
 # --------------------------------------------------------------------------- public maps
 
 
+@takes_gazetteer
 def choropleth(
     values,
     *,
@@ -340,6 +342,7 @@ def _fit_legend(ax, fr: Frame) -> None:
         _legend_below(ax, fig.get_size_inches()[0])
 
 
+@takes_gazetteer
 def groups_map(
     as_of=None,
     *,
@@ -477,6 +480,7 @@ def groups_map(
     return ax
 
 
+@takes_gazetteer
 def tie_map(
     ties: pd.DataFrame,
     *,

@@ -195,3 +195,18 @@ def test_plot_functions_take_a_gazetteer():
     with pytest.raises(ValueError):
         rk.plot.choropleth(values, frame="world")  # "Middle Kingdom" is not a country name without g
     assert isinstance(rk.plot.choropleth(values, frame="world", gazetteer=g), matplotlib.axes.Axes)
+
+
+def test_extract_ties_and_cli_ties_take_a_gazetteer(tmp_path, capsys):
+    from regionkit.cli import main
+
+    text = "The Middle Kingdom and Kazakhstan signed a trade agreement."
+    g = default_gazetteer().with_aliases({"Middle Kingdom": "CHN"})
+    with_g = rk.extract_ties(text, gazetteer=g)
+    assert ("CHN", "KAZ") in set(zip(with_g["a"], with_g["b"]))
+    assert "CHN" not in set(rk.extract_ties(text)["a"])
+    src = tmp_path / "a.txt"
+    src.write_text(text, encoding="utf-8")
+    folder = g.to_disk(tmp_path / "gaz")
+    assert main(["ties", str(src), "-o", str(tmp_path / "t.csv"), "--gazetteer", str(folder)]) == 0
+    assert "CHN" in set(pd.read_csv(tmp_path / "t.csv")["a"])

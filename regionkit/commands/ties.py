@@ -42,6 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument("--expand-groups", action="store_true",
                         help="also link the members of group mentions (Central Asia, ...) as of the article date")
     parser.add_argument("--table", action="store_true", help="write pair weights (rk.tie_table) instead of sentence rows")
+    parser.add_argument("--gazetteer", default=None, metavar="FOLDER",
+                        help="use the gazetteer tables in FOLDER (written by rk.Gazetteer.to_disk) instead of the shipped ones")
     parser.set_defaults(run=run)
     return parser
 
@@ -72,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
     bad = [k for k in include if k not in valid]
     if bad:
         raise UsageError(f"unknown --include {', '.join(map(repr, bad))}; use one of {', '.join(valid)}")
+    gazetteer = None if args.gazetteer is None else rk.Gazetteer.from_disk(args.gazetteer)  # fails before any work
     frames = []
     for p in args.paths:
         if not Path(p).exists():
@@ -79,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
         frames.append(rk.read_articles(p))
     articles = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     ties = rk.extract_ties(articles, include=include, unit=args.unit, sections=sections,
-                           expand_groups=args.expand_groups)
+                           expand_groups=args.expand_groups, gazetteer=gazetteer)
     if args.table or args.directed:
         relations = None if not include else (*rk.ties.CUE_RELATIONS, *include)
         out = rk.tie_table(ties, relations=relations, directed=args.directed)

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from regionkit._errors import SchemaError
+from regionkit._gazetteer_arg import takes_gazetteer
 from regionkit._schema import DIRECT_KINDS, SECTIONS
 from regionkit.ties._common import _S, _TIES_COLUMNS, _UNITS, OPTIONAL_RELATIONS, RELATIONS, TIES_META, _check_groups
 from regionkit.ties._cues import CUE_TABLE, _compiled, _read_cues
@@ -80,6 +81,7 @@ def _when(value: Any) -> pd.Timestamp | None:
     return None if pd.isna(ts) else ts.tz_localize(None) if ts.tzinfo else ts
 
 
+@takes_gazetteer
 def extract_ties(
     articles_or_mentions: Any,
     *,

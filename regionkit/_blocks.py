@@ -51,7 +51,7 @@ def block_specs(paths: Any, *, blocksize: int | str = DEFAULT_BLOCKSIZE, text_co
     gets the same id as in :func:`regionkit.read_articles` (one client-side pass
     over the file's texts; only repeated texts are kept).
     """
-    
+
     size_limit = parse_size(blocksize)
     specs: list[tuple] = []
     group: list[tuple[str, str]] = []
@@ -119,7 +119,7 @@ def _jsonl_ranges(path: Path, size_limit: int) -> list[tuple[int, int, int, int]
 
 def _has_id(path: Path, id_column: str | None) -> bool:
     """Whether the table's records carry an id (then ids never depend on other blocks)."""
-    
+
     if id_column is not None:
         return True
     if path.suffix.lower() == ".parquet":

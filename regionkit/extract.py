@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from regionkit._boilerplate import boilerplate_spans
 from regionkit._schema import DIRECT_KINDS, MENTION_COLUMNS, MENTIONS_META
@@ -347,6 +347,32 @@ def _frame(rows: list[tuple], names: dict[str, str]) -> pd.DataFrame:
         "language": languages,
     }
     return pd.DataFrame({col: pd.array(list(data[col]), dtype=dtype) for col, dtype in MENTION_COLUMNS.items()})
+
+
+@overload
+def extract_mentions(
+    articles: Iterator[Any],
+    *,
+    text_column: str = ...,
+    id_column: str = ...,
+    sections: Iterable[str] | None = ...,
+    kinds: Iterable[str] | None = ...,
+    progress: bool | None = ...,
+    gazetteer: Gazetteer | None = ...,
+    rules: Iterable[Rule | str] | None = ...,
+) -> Iterator[pd.DataFrame]: ...
+@overload
+def extract_mentions(
+    articles: str | list | tuple | pd.Series | pd.DataFrame,
+    *,
+    text_column: str = ...,
+    id_column: str = ...,
+    sections: Iterable[str] | None = ...,
+    kinds: Iterable[str] | None = ...,
+    progress: bool | None = ...,
+    gazetteer: Gazetteer | None = ...,
+    rules: Iterable[Rule | str] | None = ...,
+) -> pd.DataFrame: ...
 
 
 def extract_mentions(

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from regionkit._entry import Entry
-from regionkit._sentences import sentence_of, sentence_spans
 
 if TYPE_CHECKING:
     from regionkit.gazetteer import Gazetteer
@@ -169,6 +168,8 @@ class Article:
     def sentences(self) -> list[tuple[int, int]]:
         """The article's sentence spans (:func:`regionkit.extract.sentence_spans`)."""
         if self._spans is None:
+            from regionkit._sentences import sentence_spans
+
             self._spans = sentence_spans(self.text)
         return self._spans
 
@@ -293,6 +294,8 @@ class Candidate:
 
     def sentence(self) -> tuple[int, int]:
         """``(start, end)`` of the sentence holding the match (the ``sentence`` column's definition)."""
+        from regionkit._sentences import sentence_of
+
         return sentence_of(self.article.sentences, self.start)
 
     def sentence_text(self) -> str:

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any, overload
 
 from regionkit._errors import UnknownCountryError
 from regionkit._names import NameIndex, canonical, lookup
-from regionkit.gazetteer import resolve_gazetteer
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -15,6 +14,8 @@ __all__ = ["normalize", "country_name", "canonical"]
 
 
 def _index(gazetteer: Any, demonyms: bool) -> NameIndex:
+    from regionkit.gazetteer import resolve_gazetteer  # loaded on first use: keeps import regionkit light
+
     return resolve_gazetteer(gazetteer).name_index(demonyms)
 
 
@@ -110,4 +111,6 @@ def country_name(iso3: str | None, *, gazetteer: Any = None) -> str | None:
     """Return the short display name of an ISO3 code ("RUS" -> "Russia"), or None when unknown."""
     if not iso3:
         return None
+    from regionkit.gazetteer import resolve_gazetteer
+
     return resolve_gazetteer(gazetteer).names.get(str(iso3).upper())

@@ -53,7 +53,7 @@ read from the gazetteer (``candidate.words(name)``), and so travel with
 
 Use a rule once: ``extract_mentions(text, rules=rk.rules().plus(my_rule, after="language"))``.
 Ship a rule: put it in its own module (importing only :mod:`regionkit._rule_base`),
-add it to :data:`DEFAULT_RULES` here at its place in the order, add its word lists,
+add it to ``_default_rules()`` here (``DEFAULT_RULES``) at its place in the order, add its word lists,
 and a test that switches it off (``rules().without(id)``) and shows what it guards
 against. If it changes outputs, regenerate the golden files
 (``tests/data/golden/regen.py``).
@@ -62,13 +62,11 @@ against. If it changes outputs, regenerate the golden files
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from regionkit._entry import Entry
 from regionkit._rule_base import DROP, Article, Candidate, Final, Rule, Verdict, accept, words_regex
-from regionkit._rules_context import (GEORGIA_US_STATE, LANGUAGE, NAME_OF_THING, PERSON_NAME, TURKEY_BIRD,
-                                      US_PRONOUN, WASHINGTON_NAME)
-from regionkit._rules_en import CENSUS_PERSON, NAMED_THING, TOWN_IN_STATE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,7 +74,7 @@ if TYPE_CHECKING:
     from regionkit.gazetteer import Gazetteer
 
 __all__ = ["Rule", "Candidate", "Article", "DROP", "accept", "Final", "Verdict", "RuleSet", "rules", "resolve_rules", "Chain",
-           "compile_rules", "DEFAULT_RULES", "words_regex"]
+           "compile_rules", "words_regex"]  # and DEFAULT_RULES (module __getattr__)
 
 WORD_BOUNDARY = Rule(
     "word_boundary",
@@ -104,12 +102,25 @@ URL = Rule(
     stage="match", label="R4",
 )
 
-#: The shipped rules, in the order they apply.
-#: town_in_state and census_person run before person_name: their readings ("Jordan School District",
-#: "Israel Adesanya", "Michael Jordan") are remembered for the article, person_name's are not
-DEFAULT_RULES: tuple[Rule, ...] = (WORD_BOUNDARY, CASE, BLOCKER, URL, US_PRONOUN, TOWN_IN_STATE, CENSUS_PERSON,
-                                   PERSON_NAME, GEORGIA_US_STATE, TURKEY_BIRD, LANGUAGE, NAME_OF_THING,
-                                   WASHINGTON_NAME, NAMED_THING)
+@cache
+def _default_rules() -> tuple[Rule, ...]:
+    """The shipped rules, in the order they apply (the rule modules load on first use, not at import).
+
+    town_in_state and census_person run before person_name: their readings ("Jordan School District",
+    "Israel Adesanya", "Michael Jordan") are remembered for the article, person_name's are not.
+    """
+    from regionkit._rules_context import (GEORGIA_US_STATE, LANGUAGE, NAME_OF_THING, PERSON_NAME, TURKEY_BIRD,
+                                          US_PRONOUN, WASHINGTON_NAME)
+    from regionkit._rules_en import CENSUS_PERSON, NAMED_THING, TOWN_IN_STATE
+
+    return (WORD_BOUNDARY, CASE, BLOCKER, URL, US_PRONOUN, TOWN_IN_STATE, CENSUS_PERSON, PERSON_NAME,
+            GEORGIA_US_STATE, TURKEY_BIRD, LANGUAGE, NAME_OF_THING, WASHINGTON_NAME, NAMED_THING)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "DEFAULT_RULES":  # the shipped rules, in order: a tuple of Rule
+        return _default_rules()
+    raise AttributeError(f"module 'regionkit.rules' has no attribute {name!r}")
 
 
 class RuleSet(tuple):
@@ -184,21 +195,23 @@ def rules() -> RuleSet:
         A tuple of :class:`Rule`; ``.without(id)``, ``.plus(rule, after=id)`` give
         variants to pass as ``extract_mentions(..., rules=...)``; ``.to_frame()`` a table.
     """
-    return RuleSet(DEFAULT_RULES)
+    return _default_set()
 
 
 def resolve_rules(value: Iterable[Rule | str] | None) -> RuleSet:
     """``rules=`` as the extractor takes it: None (the shipped rules) or rules / shipped rule ids, in order."""
     if value is None:
-        return _DEFAULT_SET
+        return _default_set()
     if isinstance(value, RuleSet):
         return value
     if isinstance(value, (str, Rule)):
         value = [value]
-    return RuleSet(_DEFAULT_SET.get(v) if isinstance(v, str) else v for v in value)
+    return RuleSet(_default_set().get(v) if isinstance(v, str) else v for v in value)
 
 
-_DEFAULT_SET = RuleSet(DEFAULT_RULES)
+@cache
+def _default_set() -> RuleSet:
+    return RuleSet(_default_rules())
 
 
 class Chain:

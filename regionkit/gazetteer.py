@@ -449,7 +449,7 @@ def _read_folder(root: Path) -> Iterator[tuple[str, pd.DataFrame]]:
 
 
 # ---------------------------------------------------------------- the default and the current value
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # re-entrant: _replace_current builds the default under it
 _DEFAULT: list[Gazetteer] = []
 _CURRENT: list[Gazetteer] = []
 _OVERRIDE: ContextVar[Gazetteer | None] = ContextVar("regionkit_gazetteer", default=None)

@@ -210,3 +210,15 @@ def test_extract_ties_and_cli_ties_take_a_gazetteer(tmp_path, capsys):
     folder = g.to_disk(tmp_path / "gaz")
     assert main(["ties", str(src), "-o", str(tmp_path / "t.csv"), "--gazetteer", str(folder)]) == 0
     assert "CHN" in set(pd.read_csv(tmp_path / "t.csv")["a"])
+
+
+def test_add_aliases_as_first_call_in_a_fresh_process_does_not_hang():
+    # the module lock was taken twice (add_aliases -> default_gazetteer) when nothing had built the default yet
+    import subprocess
+    import sys
+
+    code = ("import regionkit as rk; rk.add_aliases({'Freedonia': 'USA'}); "
+            "print(rk.extract_mentions('Freedonia and Iran').iso3.tolist())")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['USA', 'IRN']"

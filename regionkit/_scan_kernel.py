@@ -157,7 +157,25 @@ def kernel_candidates(k: Any, joined: str, bounds: np.ndarray, gaz: Any, chain: 
     cand = (_scan._repair(joined, bounds, gaz, start, end, entries, article, failed, todo) if failed
             else _scan.Candidates(start, end, entries, article, todo))
     cand.url_art = url_art
+    _mark_guarded(joined, cand, chain)
     return cand
+
+
+def _mark_guarded(joined: str, cand: Any, chain: Any) -> None:
+    """Send the rules the candidates a position-guarded rule (R11-R13, ``chain.wants_at``) may change.
+
+    The kernel's memo only knows ``chain.wants(kind, key)``; the guarded rules look at the
+    candidate's neighbours ("Peru, Ind."), so they are asked here, as the pure path does.
+    """
+    kinds = getattr(chain, "guard_kinds", None)
+    if not kinds or cand.todo is None:
+        return
+    starts, ends = cand.start.tolist(), cand.end.tolist()
+    for i, entry in enumerate(cand.entry):
+        if not cand.todo[i] and entry.kind in kinds:
+            s, e = starts[i], ends[i]
+            if chain.wants_at(joined, s, e, entry.kind, joined[s:e].lower()):
+                cand.todo[i] = True
 
 
 _URL_ANCHOR_KERNEL = r"\.[a-z][a-z]|://|@"

@@ -115,6 +115,26 @@ def test_compiled_and_pure_paths_agree_row_for_row(monkeypatch, demo_articles, d
         pd.testing.assert_frame_equal(compiled, ex._extract_reference(articles))
 
 
+# Texts where only a position-guarded rule (town_in_state, census_person, named_thing) changes the
+# reading: the kernel's memo knows kinds and keys, not neighbours, so these are the ones it could miss.
+_GUARDED_TEXTS = [
+    "He was born in Peru, Ind., and played football in college.",
+    "MOSCOW, Idaho (AP) \u2014 Police in Moscow said Thursday they had no suspect yet.",
+    "The family moved to Mexico, Mo., in 1998. Mexico schools open in August.",
+    "Kenya Moore and Israel Adesanya were at the game in Atlanta.",
+    "The China Club reopened on Friday; a Persian cat won the show.",
+    "Kenya Airways flew to Nairobi; Peru and Chile signed a deal.",
+]
+
+
+def test_compiled_and_pure_agree_where_only_guarded_rules_fire(monkeypatch):
+    _need_kernel()
+    compiled = rk.extract_mentions(_GUARDED_TEXTS)
+    pd.testing.assert_frame_equal(compiled, _pure(_GUARDED_TEXTS, monkeypatch))
+    pd.testing.assert_frame_equal(compiled, ex._extract_reference(_GUARDED_TEXTS))
+    assert "PER" not in set(compiled.loc[compiled.article_id == 0, "iso3"].dropna())
+
+
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.lists(texts, min_size=1, max_size=6))
 def test_compiled_kernel_on_any_texts(monkeypatch, values):

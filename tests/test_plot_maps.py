@@ -554,3 +554,23 @@ def test_custom_bounding_box_labels_the_countries_with_a_value():
     ax = rk.plot.choropleth(counts, frame=(25, 25, 60, 45))
     names = {t.get_text() for t in ax._regionkit["labels"] if t.get_visible()}
     assert {"Iran", "Iraq", "Türkiye"} <= names
+
+
+@pytest.mark.parametrize("preset", ["paper-single", "slide"])
+def test_tie_map_edge_names_stay_inside_the_frame_and_apart(tmp_path, preset):
+    # two partners beyond the frame whose ties leave it at nearly the same point (seen: "← Canada"
+    # printed over "← USA" and cut by the frame's top at paper-single)
+    import regionkit as rk
+
+    t = pd.DataFrame({"a": ["USA", "CAN", "ARM"], "b": ["KAZ", "KAZ", "AZE"], "weight": [5, 3, 2],
+                      "dominant": ["meeting", "meeting", "treaty"], "status": ["stated"] * 3})
+    ax = tie_map(t, frame="focus")
+    rk.plot.save(ax, tmp_path / "m.png", preset=preset)
+    fig = ax.get_figure(root=True)
+    r = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(r)
+    boxes = [x.get_window_extent(r) for x in ax.texts if (x.get_gid() or "").startswith("regionkit-offframe-")]
+    assert len(boxes) == 2
+    for b in boxes:
+        assert frame.x0 <= b.x0 and b.x1 <= frame.x1 and frame.y0 <= b.y0 and b.y1 <= frame.y1
+    assert not boxes[0].overlaps(boxes[1])

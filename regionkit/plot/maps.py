@@ -647,11 +647,17 @@ def tie_map(
             )  # fmt: skip
             txt._regionkit_anchor = pos[i]
             texts.append(txt)
+        edge: list = []
         if scale == 1.0:  # the main map: name the partners whose arcs leave the frame, at the frame's edge
-            target._regionkit["off_frame"] = _mark_off_frame(target, t, pos, pj.extent, a)
+            target._regionkit["off_frame"] = _mark_off_frame(target, t, pos, pj.extent, a, edge)
         target._regionkit["labels"] = texts
-        target._regionkit["relayout"] = lambda: _place_labels(target, texts)
-        _place_labels(target, texts)
+
+        def relayout() -> None:
+            _place_labels(target, texts)
+            _place_edge_labels(target, edge)
+
+        target._regionkit["relayout"] = relayout
+        relayout()
         return arcs
 
     # a zoomed inset (the Caucasus in the focus and world frames) when a tie ends there
@@ -709,7 +715,7 @@ def tie_map(
     return ax
 
 
-def _mark_off_frame(target, t: pd.DataFrame, pos: dict, extent, anchors_table) -> list[str]:
+def _mark_off_frame(target, t: pd.DataFrame, pos: dict, extent, anchors_table, edge: list) -> list[str]:
     """Write the name of each partner outside the frame where its tie leaves the frame.
 
     The exit point is where the straight line from the end inside the frame to
@@ -735,6 +741,38 @@ def _mark_off_frame(target, t: pd.DataFrame, pos: dict, extent, anchors_table) -
         arrow = "\u2192" if ha == "right" else "\u2190"
         name = _short_name(str(anchors_table.loc[iso, "name"]))
         label = f"{name} {arrow}" if ha == "right" else f"{arrow} {name}"
-        target.text(ex, ey, label, fontsize=st.FONT_SIZES["label"] - 1, color=st.TEXT, ha=ha, va="center",
-                    zorder=6, style="italic", path_effects=st.halo(), gid=f"regionkit-offframe-{iso}")
+        txt = target.text(ex, ey, label, fontsize=st.FONT_SIZES["label"] - 1, color=st.TEXT, ha=ha, va="center",
+                          zorder=6, style="italic", path_effects=st.halo(), gid=f"regionkit-offframe-{iso}")
+        txt._regionkit_edge = (ex, ey)
+        edge.append(txt)
     return sorted(marked)
+
+
+def _place_edge_labels(ax, labels: list) -> None:
+    """Keep the partner names at the frame's edge inside the frame and apart from each other.
+
+    Each label starts where its tie leaves the frame; a label that sticks out is
+    pushed back inside, and one that touches a label already placed moves below it
+    (names of partners leaving at nearly the same point stack along the edge).
+    Run again after every resize (``rk.plot.save`` presets).
+    """
+    if not labels:
+        return
+    renderer = _renderer(ax.get_figure(root=True))
+    box = ax.get_window_extent(renderer)
+    to_data = ax.transData.inverted()
+    placed: list = []
+    for txt in sorted(labels, key=lambda x: -x._regionkit_edge[1]):
+        txt.set_position(txt._regionkit_edge)
+        for _ in range(40):
+            bb = txt.get_window_extent(renderer)
+            dx = max(0.0, box.x0 + 2 - bb.x0) - max(0.0, bb.x1 - (box.x1 - 2))
+            dy = max(0.0, box.y0 + 2 - bb.y0) - max(0.0, bb.y1 - (box.y1 - 2))
+            clash = next((o for o in placed if bb.x0 < o.x1 and bb.x1 > o.x0 and bb.y0 < o.y1 and bb.y1 > o.y0), None)
+            if clash is not None and dy <= 0:
+                dy = -(bb.y1 - clash.y0 + 1)
+            if dx == 0 and dy == 0:
+                break
+            x, y = ax.transData.transform(txt.get_position())
+            txt.set_position(tuple(to_data.transform((x + dx, y + dy))))
+        placed.append(txt.get_window_extent(renderer))

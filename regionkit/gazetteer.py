@@ -82,6 +82,10 @@ MEMBERSHIPS = "memberships.csv"
 _REQUIRED = ("countries.csv",)
 #: compiles per gazetteer fingerprint in this process (lets tests check that workers compile once)
 COMPILED: dict[str, int] = {}
+#: values received by unpickling in this process, by fingerprint (newest last), whose compiled parts are shared
+_RECEIVED: dict[str, Gazetteer] = {}
+_RECEIVED_MAX = 4
+_RECEIVED_LOCK = threading.Lock()
 
 
 class Gazetteer:
@@ -141,10 +145,24 @@ class Gazetteer:
         return ("regionkit.Gazetteer", self.fingerprint)
 
     def __getstate__(self) -> dict:
-        return {"tables": dict(self._tables)}  # compiled parts are rebuilt where the value lands
+        # compiled parts are rebuilt where the value lands; the fingerprint travels so that a process
+        # receiving the same value twice (a Dask worker fetching it again) shares one compiled copy
+        return {"tables": dict(self._tables), "fingerprint": self.fingerprint}
 
     def __setstate__(self, state: dict) -> None:
         self.__init__(state["tables"])  # type: ignore[misc]
+        fp = state.get("fingerprint")
+        if not fp:
+            return
+        with _RECEIVED_LOCK:
+            twin = _RECEIVED.get(fp)
+            if twin is None:
+                self._memo["fingerprint"] = fp
+                _RECEIVED[fp] = self
+                while len(_RECEIVED) > _RECEIVED_MAX:  # keep the newest few: memory stays bounded
+                    _RECEIVED.pop(next(iter(_RECEIVED)))
+            else:  # equal tables: share the compiled parts, the case memo and their lock
+                self._memo, self.case_cache, self._lock = twin._memo, twin.case_cache, twin._lock
 
     def memo(self, key: Any, build: Callable[[], Any]) -> Any:
         """Return ``build()``, computed once per value (thread-safe); for steps that derive tables."""

@@ -222,3 +222,19 @@ def test_add_aliases_as_first_call_in_a_fresh_process_does_not_hang():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['USA', 'IRN']"
+
+
+def test_a_value_unpickled_twice_in_one_process_is_compiled_once():
+    # a Dask worker may receive the same value twice (computed there, then fetched from a peer)
+    import pickle
+
+    from regionkit import gazetteer as gz
+
+    g = rk.default_gazetteer().with_aliases({"Zembla": "NOR"})
+    blob = pickle.dumps(g)
+    first, second = pickle.loads(blob), pickle.loads(blob)
+    before = gz.COMPILED.get(g.fingerprint, 0)
+    assert rk.extract_mentions("Zembla and Iran", gazetteer=first).iso3.tolist() == ["NOR", "IRN"]
+    assert rk.extract_mentions("Zembla and Iran", gazetteer=second).iso3.tolist() == ["NOR", "IRN"]
+    assert first == second == g and first.by_key is second.by_key
+    assert gz.COMPILED.get(g.fingerprint, 0) - before == 1

@@ -21,8 +21,19 @@ process for :func:`stream_mentions`, on a Dask cluster for
 block order. Both drivers share it, the sink interface and
 :func:`regionkit.articles.expand_paths`.
 
-Chunk keys are deterministic: a hash of the chunk's position and of the
-``article_id``\\s in it, and the manifest stores a fingerprint of the inputs (path,
+Small chunks are coalesced: consecutive chunks are joined into one block until it
+holds at least :data:`MIN_BLOCK_ARTICLES` articles or :data:`MIN_BLOCK_CHARS`
+characters of text (so a block holds fewer than ``chunksize +`` that many), and each
+block is one part. ``--chunksize 1`` then costs about what a large chunksize does
+instead of one Parquet part, fsync and manifest entry per article; chunks that are
+already that large pass through unchanged. Files are then also read
+``MIN_BLOCK_ARTICLES`` articles at a time (a multiple of the chunksize, split into
+chunks), as the readers cost per chunk: with a chunksize below
+``MIN_BLOCK_ARTICLES``, up to about that many articles are in memory at once. Rows, their order and the counts are the
+same as without coalescing.
+
+Block keys are deterministic: a hash of the block's position and of the
+``article_id``\\s in it (the same input and chunksize always give the same blocks), and the manifest stores a fingerprint of the inputs (path,
 size, modification time of every file) and of the options, so a folder is never
 resumed with different inputs or settings.
 
@@ -56,6 +67,9 @@ __all__ = [
     "run_blocks",
     "chunk_stats",
     "chunk_key",
+    "coalesce_chunks",
+    "MIN_BLOCK_ARTICLES",
+    "MIN_BLOCK_CHARS",
     "partition_values",
     "progress_bar",
     "input_fingerprint",
@@ -139,6 +153,48 @@ def chunk_key(chunk: pd.DataFrame, index: int) -> str:
         h.update(i.encode("utf-8", "surrogatepass"))
         h.update(b"\x1f")
     return h.hexdigest()[:16]
+
+
+#: A block (one part of the output) is closed once it holds at least this many articles ...
+MIN_BLOCK_ARTICLES = 100
+#: ... or at least this many characters of text, whichever comes first.
+MIN_BLOCK_CHARS = 1 << 18
+
+
+def coalesce_chunks(chunks: Iterable[pd.DataFrame], *, min_articles: int | None = None,
+                    min_chars: int | None = None, text_column: str = "text") -> Iterator[pd.DataFrame]:
+    """Join consecutive small chunks into blocks of at least ``min_articles`` articles or ``min_chars`` characters.
+
+    Order is kept and every article is in exactly one block. A block is yielded as soon
+    as it reaches either minimum, so it holds fewer than ``min_articles`` plus one chunk
+    of articles (and fewer than ``min_chars`` plus one chunk of text): memory stays
+    bounded. A chunk reaching a minimum by itself is yielded unchanged. Deterministic:
+    the same chunks always give the same blocks.
+    """
+    import pandas as pd
+
+    min_articles = MIN_BLOCK_ARTICLES if min_articles is None else min_articles
+    min_chars = MIN_BLOCK_CHARS if min_chars is None else min_chars
+    held: list[pd.DataFrame] = []
+    n_articles = n_chars = 0
+    for chunk in chunks:
+        n_articles += len(chunk)
+        n_chars += int(chunk[text_column].str.len().fillna(0).sum()) if len(chunk) else 0
+        held.append(chunk)
+        if n_articles >= min_articles or n_chars >= min_chars:
+            yield held[0] if len(held) == 1 else pd.concat(held, ignore_index=True)
+            held, n_articles, n_chars = [], 0, 0
+    if held:
+        yield held[0] if len(held) == 1 else pd.concat(held, ignore_index=True)
+
+
+def _split(frames: Iterable[pd.DataFrame], size: int) -> Iterator[pd.DataFrame]:
+    for frame in frames:
+        if len(frame) <= size:
+            yield frame
+        else:
+            for i in range(0, len(frame), size):
+                yield frame.iloc[i:i + size].reset_index(drop=True)
 
 
 # ------------------------------------------------------------ fingerprint
@@ -397,7 +453,8 @@ def stream_mentions(
     gaz = resolve_gazetteer(gazetteer)
     sections = None if sections is None else tuple([sections] if isinstance(sections, str) else sections)
     output_kind(output, partition_by)  # bad options fail before any work
-    if isinstance(source, pd.DataFrame):  # already in memory: normalise once, then go chunk by chunk
+    frame_source = isinstance(source, pd.DataFrame)
+    if frame_source:  # already in memory: normalise once, then go chunk by chunk
         from regionkit.articles import read_articles
 
         frame = read_articles(source, text_column=text_column, id_column=id_column, chunksize=None)
@@ -405,7 +462,17 @@ def stream_mentions(
     report = ReadReport()
     from_paths = not _is_frame_iter(source)
     read_options = dict(text_column=text_column, id_column=id_column, encoding_errors=encoding_errors, **read)
-    chunks = iter_articles(source, chunksize=chunksize, report=report, **read_options) if from_paths else iter(source)
+    if from_paths and chunksize < MIN_BLOCK_ARTICLES:
+        # the readers cost per chunk, not per article: read a whole block's worth (a multiple of chunksize,
+        # so the chunks and the blocks are those of reading chunk by chunk) and split it into chunks
+        read_size = chunksize * -(-MIN_BLOCK_ARTICLES // chunksize)
+        chunks = _split(iter_articles(source, chunksize=read_size, report=report, **read_options), chunksize)
+    elif from_paths:
+        chunks = iter_articles(source, chunksize=chunksize, report=report, **read_options)
+    else:
+        chunks = iter(source)
+    if from_paths or frame_source:  # normalised articles: small chunks share one block (one part)
+        chunks = coalesce_chunks(chunks)
     fingerprint = {
         "inputs": input_fingerprint(source, follow_symlinks=read.get("follow_symlinks", False)) if from_paths else None,
         "chunksize": chunksize, "text_column": text_column, "id_column": id_column,

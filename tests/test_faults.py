@@ -174,13 +174,13 @@ def test_resume_redoes_a_truncated_part(tmp_path):
     import pandas as pd
 
     src = tmp_path / "in.jsonl"
-    _corpus(src, 100)
+    _corpus(src, 1000)  # chunks of MIN_BLOCK_ARTICLES (100) are not coalesced: 10 parts
     out = tmp_path / "parts"
-    assert cli("extract", str(src), "-o", str(out), "--chunksize", "10").returncode == 0
+    assert cli("extract", str(src), "-o", str(out), "--chunksize", "100").returncode == 0
     clean = pd.read_parquet(out)
     part = sorted(out.glob("part-*.parquet"))[3]
     part.write_bytes(part.read_bytes()[:50])  # truncated by a crash or a full disk
-    res = cli("extract", str(src), "-o", str(out), "--chunksize", "10")
+    res = cli("extract", str(src), "-o", str(out), "--chunksize", "100")
     assert res.returncode == 0, res.stderr
     assert "9 finished parts reused, 1 part written (1 damaged part written again)" in res.stderr
     pd.testing.assert_frame_equal(pd.read_parquet(out).sort_values(["article_id", "start"]).reset_index(drop=True),
@@ -189,7 +189,7 @@ def test_resume_redoes_a_truncated_part(tmp_path):
     data = bytearray(part.read_bytes())
     data[len(data) // 2] ^= 0xFF
     part.write_bytes(bytes(data))
-    res = cli("extract", str(src), "-o", str(out), "--chunksize", "10")
+    res = cli("extract", str(src), "-o", str(out), "--chunksize", "100")
     assert "1 damaged part written again" in res.stderr
     assert len(pd.read_parquet(out)) == len(clean)
 
@@ -198,6 +198,7 @@ def test_resume_redoes_a_truncated_part(tmp_path):
 
 def test_chunksize_one_saves_the_manifest_in_batches(tmp_path, monkeypatch):
     import regionkit.outputs as outputs
+    import regionkit.stream as stream
     from regionkit.stream import stream_mentions
 
     saves = []
@@ -208,6 +209,7 @@ def test_chunksize_one_saves_the_manifest_in_batches(tmp_path, monkeypatch):
         return real(self, **kw)
 
     monkeypatch.setattr(outputs.PartStore, "save", counted)
+    monkeypatch.setattr(stream, "MIN_BLOCK_ARTICLES", 1)  # one part per chunk (no coalescing; see below)
     src = tmp_path / "in.jsonl"
     _corpus(src, 120)
     import time
@@ -218,6 +220,57 @@ def test_chunksize_one_saves_the_manifest_in_batches(tmp_path, monkeypatch):
     assert summary.articles == 120 and summary.parts_written == 120
     # about one save per second, plus start and end (it was one per chunk: 120+)
     assert len(saves) <= elapsed / outputs._SAVE_EVERY + 3 and len(saves) < 120, (len(saves), elapsed)
+
+
+def test_chunksize_one_coalesces_small_chunks_into_few_parts(tmp_path):
+    """--chunksize 1 on short articles: a few parts (not one per article), the same rows as --chunksize 2000."""
+    import pandas as pd
+
+    from regionkit.stream import MIN_BLOCK_ARTICLES
+
+    src = tmp_path / "in.jsonl"
+    _corpus(src, 350)
+    small, big = tmp_path / "small", tmp_path / "big.parquet"
+    res = cli("extract", str(src), "-o", str(small), "--chunksize", "1")
+    assert res.returncode == 0, res.stderr
+    assert cli("extract", str(src), "-o", str(big), "--chunksize", "2000").returncode == 0
+    parts = sorted(small.glob("part-*.parquet"))
+    assert len(parts) == -(-350 // MIN_BLOCK_ARTICLES) < 350 // 50, [p.name for p in parts]
+    assert "350 articles" in res.stderr
+    got = pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)  # part order = article order
+    pd.testing.assert_frame_equal(got, pd.read_parquet(big))
+    # a re-run reuses every block: the keys are the same for the same input and chunksize
+    again = cli("extract", str(src), "-o", str(small), "--chunksize", "1")
+    assert again.returncode == 0 and f"{len(parts)} finished parts reused" in again.stderr, again.stderr
+
+
+def test_coalesced_blocks_resume_after_a_crash(tmp_path, monkeypatch):
+    import pandas as pd
+
+    import regionkit.extract
+    from regionkit.stream import stream_mentions
+
+    src = tmp_path / "in.jsonl"
+    _corpus(src, 450)
+    clean = tmp_path / "clean.parquet"
+    stream_mentions(src, clean, chunksize=3, progress=False)
+    real, calls = regionkit.extract.extract_mentions, []
+
+    def flaky(*args, **kwargs):
+        calls.append(len(args[0]))
+        if len(calls) == 3:
+            raise RuntimeError("simulated crash")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(regionkit.extract, "extract_mentions", flaky)
+    out = tmp_path / "m.parquet"
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        stream_mentions(src, out, chunksize=3, progress=False)
+    assert calls[:2] == [102, 102]  # 34 chunks of 3 articles per block
+    monkeypatch.setattr(regionkit.extract, "extract_mentions", real)
+    summary = stream_mentions(src, out, chunksize=3, progress=False)
+    assert summary.parts_reused == 2 and summary.parts_written == 3 and summary.articles == 450
+    assert out.read_bytes() == clean.read_bytes()
 
 
 # -- 13.10: clutter --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import pytest
 
 import regionkit as rk
 import regionkit.extract
+import regionkit.stream
 from regionkit.stream import MANIFEST, iter_mentions, stream_mentions
 
 from conftest import DATA, SEED
@@ -26,6 +27,12 @@ def expected() -> pd.DataFrame:
     return rk.extract_mentions(rk.read_articles(DATA / "articles"))
 
 
+@pytest.fixture
+def one_part_per_chunk(monkeypatch):
+    """No coalescing of small chunks: every chunk is its own part (to test resume with many parts)."""
+    monkeypatch.setattr(regionkit.stream, "MIN_BLOCK_ARTICLES", 1)
+
+
 def _crash_on_call(monkeypatch, n: int) -> list[int]:
     """Make the n-th call of extract_mentions raise (a crash half-way); return the call counter."""
     real = _REAL_EXTRACT
@@ -41,8 +48,11 @@ def _crash_on_call(monkeypatch, n: int) -> list[int]:
     return calls
 
 
+@pytest.mark.parametrize("coalesce", [True, False])
 @pytest.mark.parametrize("chunksize", [1, 7, 50_000])
-def test_chunked_equals_unchunked(tmp_path, expected, chunksize):
+def test_chunked_equals_unchunked(tmp_path, expected, chunksize, coalesce, monkeypatch):
+    if not coalesce:
+        monkeypatch.setattr(regionkit.stream, "MIN_BLOCK_ARTICLES", 1)
     out = tmp_path / "parts"
     summary = stream_mentions(DATA / "articles", out, chunksize=chunksize, progress=False)
     assert summary.articles == 35 and summary.mentions == len(expected)
@@ -50,12 +60,15 @@ def test_chunked_equals_unchunked(tmp_path, expected, chunksize):
     assert got.dtypes.equals(rk.MENTIONS_META.dtypes)
     pd.testing.assert_frame_equal(_canon(got), _canon(expected))
     n_parts = len(list(out.glob("part-*.parquet")))
-    assert n_parts == -(-34 // chunksize) + -(-1 // chunksize)  # the JSONL chunks, then the seed page
+    if coalesce:  # 35 articles < MIN_BLOCK_ARTICLES: all chunks share one part
+        assert n_parts == 1
+    else:
+        assert n_parts == -(-34 // chunksize) + -(-1 // chunksize)  # the JSONL chunks, then the seed page
     stream = pd.concat([m for _, m in iter_mentions(DATA / "articles", chunksize=chunksize)], ignore_index=True)
     pd.testing.assert_frame_equal(_canon(stream), _canon(expected))
 
 
-def test_resume_after_crash_skips_finished_parts(tmp_path, monkeypatch, expected):
+def test_resume_after_crash_skips_finished_parts(tmp_path, monkeypatch, expected, one_part_per_chunk):
     clean = tmp_path / "clean"
     stream_mentions(DATA / "articles", clean, chunksize=5, partition_by="month", progress=False)
     out = tmp_path / "crashed"
@@ -115,7 +128,8 @@ def test_folder_of_another_run_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
-def test_file_output_resumes_and_is_never_half_written(tmp_path, monkeypatch, expected, suffix):
+def test_file_output_resumes_and_is_never_half_written(tmp_path, monkeypatch, expected, suffix,
+                                                      one_part_per_chunk):
     out = tmp_path / f"m{suffix}"
     calls = _crash_on_call(monkeypatch, 3)
     with pytest.raises(RuntimeError):
@@ -153,11 +167,12 @@ def test_cli_killed_half_way_then_resumed(tmp_path, demo_articles):
 
     corpus = tmp_path / "corpus.jsonl"
     with open(corpus, "w", encoding="utf-8") as fh:
-        for copy in range(20):
+        for copy in range(200):
             for rec in demo_articles[["article_id", "text"]].itertuples(index=False):
                 fh.write(json.dumps({"id": f"{rec.article_id}-{copy}", "text": rec.text}) + "\n")
     out = tmp_path / "m.parquet"
-    cmd = [sys.executable, "-m", "regionkit", "extract", str(corpus), "-o", str(out), "--chunksize", "10"]
+    # chunks of MIN_BLOCK_ARTICLES are not coalesced: 7,000 articles, 70 parts
+    cmd = [sys.executable, "-m", "regionkit", "extract", str(corpus), "-o", str(out), "--chunksize", "100"]
     manifest = tmp_path / ".m.parquet.parts" / MANIFEST
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
@@ -174,7 +189,7 @@ def test_cli_killed_half_way_then_resumed(tmp_path, demo_articles):
     res = subprocess.run(cmd, capture_output=True, text=True, check=True)
     assert f"resumed: {done} finished parts reused, {70 - done} parts written" in res.stderr
     clean = tmp_path / "clean.parquet"
-    subprocess.run([*cmd[:5], "-o", str(clean), "--chunksize", "10"], capture_output=True, check=True)
+    subprocess.run([*cmd[:5], "-o", str(clean), "--chunksize", "100"], capture_output=True, check=True)
     pd.testing.assert_frame_equal(pd.read_parquet(out), pd.read_parquet(clean))
 
 
@@ -212,7 +227,7 @@ def test_ids_of_idless_jsonl_stable_across_chunk_sizes(tmp_path):
     assert _ids(path, 1) == _ids(path, 1000)
 
 
-def test_dataframe_and_frame_iterator_sources(tmp_path, demo_articles, expected):
+def test_dataframe_and_frame_iterator_sources(tmp_path, demo_articles, expected, one_part_per_chunk):
     out = tmp_path / "m.parquet"
     summary = stream_mentions(demo_articles, out, chunksize=8, progress=False)
     assert summary.articles == 35 and summary.parts_written == 5

@@ -58,7 +58,7 @@ FILE_SUFFIXES = (".csv", ".parquet", ".jsonl")
 #: Values accepted by ``partition_by``.
 PARTITION_COLUMNS = ("month", "source")
 MANIFEST = "_manifest.json"
-_FORMAT = "regionkit-mentions/1"
+_FORMAT = "regionkit-mentions/2"  # /2: small chunks coalesced into blocks (other block keys): /1 folders are not resumed
 _NULL_PARTITION = "unknown"  # missing date or source (pyarrow cannot read back a null dictionary partition)
 _SAVE_EVERY = 1.0  # seconds between manifest saves while a run goes on
 

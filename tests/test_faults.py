@@ -624,3 +624,23 @@ def test_one_long_line_costs_linear_time():
     t_small = _best_time(lambda: rk.extract_mentions(small))
     t_big = _best_time(lambda: rk.extract_mentions(big), repeat=2)
     assert t_big < 14 * t_small + 0.1, (t_small, t_big)  # 8x the text (was 0.8 s vs 11 s for 0.25 vs 1 MB)
+
+
+def test_a_folder_of_the_older_block_layout_is_refused_not_mixed(tmp_path):
+    # folders written before small chunks were coalesced hold parts under other block keys: resuming
+    # one would combine old and new parts (duplicate rows), so the manifest format changed and such a
+    # folder is refused with one line
+    import json
+
+    from regionkit.outputs import MANIFEST
+
+    src = tmp_path / "in.jsonl"
+    _corpus(src, 30)
+    out = tmp_path / "parts"
+    assert cli("extract", str(src), "-o", str(out), "--chunksize", "1").returncode == 0
+    manifest = json.loads((out / MANIFEST).read_text())
+    manifest["format"] = "regionkit-mentions/1"
+    manifest["complete"] = False
+    (out / MANIFEST).write_text(json.dumps(manifest))
+    again = cli("extract", str(src), "-o", str(out), "--chunksize", "1")
+    assert again.returncode == 2 and "different run" in again.stderr and len(again.stderr.strip().splitlines()) == 1

@@ -267,10 +267,8 @@ def _map(data, value, frame, sentences, evidence):
 
 
 def _network(data, highlight, top, seed, as_of, sentences, evidence):
-    import networkx as nx
-
     from regionkit.plot._weights import as_weights
-    from regionkit.plot.charts import _layout
+    from regionkit.plot.charts import tie_graph
 
     go = _plotly()
     w = as_weights(data)
@@ -287,12 +285,7 @@ def _network(data, highlight, top, seed, as_of, sentences, evidence):
     if w.empty:
         fig.add_annotation(text="no ties to draw", showarrow=False)
         return fig
-    nodes = sorted(set(w["a"]) | set(w["b"]))
-    graph = nx.Graph()
-    graph.add_nodes_from(nodes)
-    for a, b, wt in sorted(zip(w["a"], w["b"], w["weight"])):
-        graph.add_edge(a, b, weight=1.0 + math.log(wt))
-    pos = _layout(graph, seed)
+    nodes, graph, pos = tie_graph(w, seed)
     wmax = float(w["weight"].max())
     rels = list(w[rel_col].astype(str)) if rel_col else ["tie"] * len(w)
     mid_x, mid_y, mid_text, traces = [], [], [], []

@@ -170,7 +170,6 @@ def tie_network(
     matplotlib.axes.Axes
         ``rk.plot.save(ax, path, preset=...)`` re-lays the chart out for the preset.
     """
-    import networkx as nx
 
     from regionkit.plot._tiesel import drawn_ties
     from regionkit.ties import RELATIONS
@@ -196,12 +195,7 @@ def tie_network(
         ax.text(0.5, 0.5, "no ties to draw", ha="center", va="center", transform=ax.transAxes)
         return ax
 
-    nodes = sorted(set(w["a"]) | set(w["b"]))
-    graph = nx.Graph()
-    graph.add_nodes_from(nodes)
-    for a, b, wt in sorted(zip(w["a"], w["b"], w["weight"])):
-        graph.add_edge(a, b, weight=1.0 + math.log(wt))
-    pos = _layout(graph, seed)
+    nodes, graph, pos = tie_graph(w, seed)
     member = _membership(groups, as_of)
     colors = group_colors(groups)
     size_of, size_label = _node_sizes(nodes, w, sizes)
@@ -338,6 +332,18 @@ def _place_node_labels(ax: Axes, spec: dict, area: dict, font: float) -> list:
         placed.append(b)
         texts[i].set_position(to_data.transform((x, y)))
     return texts
+
+
+def tie_graph(w: pd.DataFrame, seed: int) -> tuple[list[str], Any, dict[str, np.ndarray]]:
+    """The nodes, the weighted graph and the seeded layout of a tie table (shared by tie_network and explore)."""
+    import networkx as nx
+
+    nodes = sorted(set(w["a"]) | set(w["b"]))
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    for a, b, wt in sorted(zip(w["a"], w["b"], w["weight"])):
+        graph.add_edge(a, b, weight=1.0 + math.log(wt))
+    return nodes, graph, _layout(graph, seed)
 
 
 def _layout(graph, seed: int) -> dict[str, np.ndarray]:

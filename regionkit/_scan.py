@@ -15,10 +15,10 @@ module is its pure Python + numpy fallback and the reference it is tested agains
    the case check (R2) is the gazetteer's memo of (key, surface as written).
 4. A candidate that fails a check is repaired exactly as the per-article matcher
    does (a shorter key at the same start, or a key starting at a later word inside
-   it, within a bounded window): :func:`regionkit.extract._matches` on that window.
+   it, within a bounded window): :func:`regionkit._match._matches` on that window.
 5. The context rules run only on candidates whose entry needs them
-   (:func:`regionkit.extract._needs_rules`), through the same rule chain as
-   :func:`regionkit.extract.scan_text`; everything else is accepted as is.
+   (``Chain.wants``), through the same rule chain as
+   :func:`regionkit._match.scan_text`; everything else is accepted as is.
 6. Sentence numbers come from ``searchsorted`` over the sentence starts of the
    joined text; sections from the boilerplate spans of each article.
 
@@ -28,98 +28,22 @@ The result is columns (numpy arrays and lists), not rows.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from regionkit._entry import _FOLD_CHARS, Entry, fold
-from regionkit._scan_kernel import kernel
+from regionkit import _match as ex
+from regionkit._entry import _FOLD_CHARS, Entry
+from regionkit._scan_kernel import kernel, kernel_candidates, sentence_spec
+from regionkit._scan_tables import (_ASCII_FOLD, _OTHER, SEP, Candidates, ScanTables, _repair,  # noqa: F401
+                                    _url_articles, fold_bytes, lowered, tables)
 from regionkit.gazetteer import Gazetteer
 
 __all__ = ["Candidates", "ScanTables", "kernel", "scan_batch", "tables"]
 
-SEP = "\x00"  # between articles in a batch: no key contains it, and it is not a letter or digit
-_OTHER = 0xFF  # byte for every character that occurs in no key
-_ASCII_FOLD = bytes(
-    (c + 32 if 65 <= c <= 90 else 32 if c in (9, 10, 13) else 39 if c == 96 else c) for c in range(256)
-)
 _ALNUM_ASCII = np.array([chr(c).isalnum() for c in range(128)] + [False] * 128, dtype=bool)
 _ALPHA_ASCII = np.array([chr(c).isalpha() for c in range(128)] + [False] * 128, dtype=bool)
 _SPACE_ASCII = np.array([chr(c).isspace() for c in range(128)] + [False] * 128, dtype=bool)
-_DFA: Any = None
-
-
-@dataclass
-class ScanTables:
-    """What the batched scan needs from one gazetteer (built once per gazetteer, cached on it)."""
-
-    keys: list[str]  # key id -> folded key
-    key_len: np.ndarray
-    key_dot: np.ndarray  # key ends with '.'
-    key_words: np.ndarray  # key holds a character that is no letter or digit: a failed match may hold a shorter one
-    automaton: Any  # ahocorasick_rs automaton over the byte-folded keys (or over str keys)
-    bytes_mode: bool  # one byte per character (False when the keys use more than 126 non-ASCII characters)
-    sigma: bool  # a key holds a Greek small sigma: lower-casing 'Σ' depends on context, the kernel steps aside
-    lut: np.ndarray | None  # code point -> byte, for non-ASCII folded text
-
-
-def _build_tables(gaz: Gazetteer) -> ScanTables:
-    import ahocorasick_rs
-
-    global _DFA
-    _DFA = ahocorasick_rs.Implementation.DFA
-    keys = list(gaz.by_key)
-    gaz.automaton  # noqa: B018 - the per-article matcher repairs failed candidates; one compile per gazetteer
-    extra = sorted({c for k in keys for c in k if ord(c) > 127})
-    bytes_mode = len(extra) <= 126
-    lut = None
-    kind = ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
-    if bytes_mode:
-        lut = np.full(0x110000, _OTHER, dtype=np.uint8)
-        lut[:128] = np.arange(128, dtype=np.uint8)
-        code = {c: 0x80 + i for i, c in enumerate(extra)}
-        for c, b in code.items():
-            lut[ord(c)] = b
-        for src, dst in _FOLD_CHARS.items():  # quotes, dashes and spaces as fold() unifies them
-            lut[ord(src)] = lut[ord(dst)]
-        patterns = [bytes(c if c < 128 else int(lut[c]) for c in map(ord, k)) for k in keys]
-        automaton = ahocorasick_rs.BytesAhoCorasick(patterns, matchkind=kind, implementation=_DFA)
-    else:
-        automaton = ahocorasick_rs.AhoCorasick(keys, matchkind=kind, implementation=_DFA)
-    return ScanTables(
-        keys=keys,
-        key_len=np.array([len(k) for k in keys], dtype=np.int64),
-        key_dot=np.array([k.endswith(".") for k in keys], dtype=bool),
-        key_words=np.array([not all(c.isalnum() for c in k) for k in keys], dtype=bool),
-        automaton=automaton,
-        bytes_mode=bytes_mode,
-        sigma=any(c in k for k in keys for c in "\u03c3\u03c2"),
-        lut=lut,
-    )
-
-
-def tables(gaz: Gazetteer) -> ScanTables:
-    """The scan tables of ``gaz`` (built on first use and kept with it)."""
-    return gaz.memo("scan_tables", lambda: _build_tables(gaz))
-
-
-# ------------------------------------------------------------------ folding
-def lowered(joined: str) -> str:
-    """``joined`` lower-cased as :func:`regionkit.gazetteer.fold` lower-cases each of its articles."""
-    low = joined.lower()
-    if len(low) != len(joined):  # 'İ' and a few others: fold() lowers that article character by character
-        low = SEP.join(fold(part) for part in joined.split(SEP))
-    return low
-
-
-def fold_bytes(joined: str, tab: ScanTables) -> tuple[bytes, np.ndarray | None]:
-    """``joined`` folded to one byte per character, and its lower-cased code points (None when ASCII)."""
-    if joined.isascii():
-        return joined.encode("ascii").translate(_ASCII_FOLD), None
-    cps = np.frombuffer(lowered(joined).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    assert tab.lut is not None
-    return tab.lut[cps].tobytes(), cps
 
 
 _CLASS_BMP: np.ndarray | None = None
@@ -159,18 +83,6 @@ def _char_flags(joined: str, cps: np.ndarray | None, pos: np.ndarray, test: str)
     return out
 
 
-# --------------------------------------------------------------- candidates
-@dataclass
-class Candidates:
-    """Matches of one batch that passed the boundary and case checks, as columns (sorted by start)."""
-
-    start: np.ndarray  # offsets into the joined text
-    end: np.ndarray
-    entry: list  # Entry per candidate
-    article: np.ndarray  # index of the article in the batch
-    todo: np.ndarray | None = None  # (compiled kernel) True where the rule chain must see the candidate
-    url_art: np.ndarray | None = None  # (compiled kernel) per article: holds a web-address anchor
-
 
 def _raw_matches(folded: bytes | str, tab: ScanTables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     found = tab.automaton.find_matches_as_indexes(folded)
@@ -185,13 +97,11 @@ def candidates(joined: str, bounds: np.ndarray, gaz: Gazetteer, chain: Any = Non
     """Leftmost-longest gazetteer matches in every article of ``joined`` passing R1 and R2.
 
     ``bounds`` holds the start offset of every article and, last, ``len(joined) + 1``.
-    The result equals running :func:`regionkit.extract._matches` on each article.
+    The result equals running :func:`regionkit._match._matches` on each article.
     """
     tab = tables(gaz)
     k = kernel()
     if k is not None and chain is not None and tab.bytes_mode and not (tab.sigma and "\u03a3" in joined):
-        from regionkit._scan_kernel import kernel_candidates
-
         return kernel_candidates(k, joined, bounds, gaz, chain)
     keys, by_key, cache = tab.keys, gaz.by_key, gaz.case_cache
     if tab.bytes_mode:
@@ -246,53 +156,6 @@ def candidates(joined: str, bounds: np.ndarray, gaz: Gazetteer, chain: Any = Non
     return _repair(joined, bounds, gaz, start, end, entries, article, failed)
 
 
-def _repair(joined: str, bounds: np.ndarray, gaz: Gazetteer, start: np.ndarray, end: np.ndarray,
-            entries: list, article: np.ndarray, failed: list[int], todo: np.ndarray | None = None) -> Candidates:
-    """Redo the failed candidates as the per-article matcher does (shorter key, later word)."""
-    from regionkit.extract import _MAX_KEY, _matches
-    from regionkit.rules import compile_rules
-
-    resolve = compile_rules(None, gaz).resolver()  # the case and blocker rules (the scan runs with them on)
-    keep = np.ones(len(start), dtype=bool)
-    extra: list[tuple[int, int, Entry, int]] = []
-    texts: dict[int, tuple[str, str]] = {}
-    skip = (-1, -1)  # (article, offset): a repair's matches can reach past the failed candidate
-    for i in failed:
-        a, s = int(article[i]), int(start[i])
-        keep[i] = False
-        if skip[0] == a and s < skip[1]:
-            continue
-        if a not in texts:
-            t = joined[bounds[a]:bounds[a + 1] - 1]
-            texts[a] = (t, fold(t))
-        text, folded = texts[a]
-        off = int(bounds[a])
-        s0, e0 = s - off, int(end[i]) - off
-        # the per-article matcher from this candidate on: it finds the same longest key at s0, fails it the
-        # same way and tries a shorter key or one starting at a later word, within a bounded window
-        reach = -1
-        for entry, s2, e2 in _matches(gaz.automaton, gaz.by_key, text, folded, s0, min(len(text), e0 + _MAX_KEY),
-                                      e0 - 1, resolve=resolve):
-            extra.append((s2 + off, e2 + off, entry, a))
-            reach = max(reach, e2 + off)
-        if reach > s:  # later candidates starting inside what the repair found are not matched
-            hi = int(np.searchsorted(start, reach, side="left"))
-            keep[i + 1:hi] = False
-            skip = (a, reach)
-    sel = np.flatnonzero(keep)
-    if not extra:
-        return Candidates(start[sel], end[sel], [entries[i] for i in sel.tolist()], article[sel],
-                          None if todo is None else todo[sel])
-    xs, xe, xen, xa = zip(*extra)
-    st = np.concatenate([start[sel], np.array(xs, dtype=np.int64)])
-    order = np.argsort(st, kind="stable")
-    en = [entries[i] for i in sel.tolist()] + list(xen)
-    todo2 = None if todo is None else np.concatenate([todo[sel], np.ones(len(xs), dtype=bool)])[order]
-    return Candidates(st[order], np.concatenate([end[sel], np.array(xe, dtype=np.int64)])[order],
-                      [en[i] for i in order.tolist()], np.concatenate([article[sel], np.array(xa, dtype=np.int64)])[order],
-                      todo2)
-
-
 # ---------------------------------------------------------------- sentences
 def sentence_numbers(joined: str, bounds: np.ndarray, pos: np.ndarray, article: np.ndarray) -> np.ndarray:
     """The ``sentence`` index (as :func:`regionkit.extract.sentence_spans` numbers them) of each position."""
@@ -300,8 +163,6 @@ def sentence_numbers(joined: str, bounds: np.ndarray, pos: np.ndarray, article: 
 
     if len(pos) == 0:
         return np.zeros(0, dtype=np.int64)
-    from regionkit._scan_kernel import sentence_spec
-
     k = kernel()
     spec = sentence_spec() if k is not None else None
     if spec is not None:
@@ -328,7 +189,7 @@ def sentence_numbers(joined: str, bounds: np.ndarray, pos: np.ndarray, article: 
 
 # -------------------------------------------------------------------- batch
 def _rule_pass(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer, chain: Any) -> Candidates:
-    """Web addresses, blockers and the context rules: :func:`regionkit.extract.scan_text`'s loop, batched.
+    """Web addresses, blockers and the context rules: :func:`regionkit._match.scan_text`'s loop, batched.
 
     A candidate goes to the rules when its article holds a web-address anchor, when
     it is a blocker, or when a context rule is about it (``chain.wants``); the
@@ -345,15 +206,6 @@ def _rule_pass(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer
         return cand
     return _chain(joined, bounds, cand, gaz, chain, todo, url_art)
 
-
-def _url_articles(joined: str, bounds: np.ndarray) -> np.ndarray:
-    from regionkit import extract as ex
-
-    url = np.zeros(len(bounds), dtype=bool)
-    anchors = np.array([m.start() for m in ex._URL_ANCHOR.finditer(joined)], dtype=np.int64)
-    if len(anchors):
-        url[np.searchsorted(bounds, anchors, side="right") - 1] = True
-    return url
 
 
 def _todo(joined: str, bounds: np.ndarray, cand: Candidates, chain: Any, url_art: np.ndarray | None) -> np.ndarray:
@@ -372,7 +224,6 @@ def _todo(joined: str, bounds: np.ndarray, cand: Candidates, chain: Any, url_art
 def _chain(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer, chain: Any, todo: np.ndarray,
            url_art: np.ndarray | None) -> Candidates:
     """The rules on the candidates marked in ``todo``, article by article, then the articles' finish steps."""
-    from regionkit import extract as ex
     from regionkit.rules import Article, Candidate
 
     keep = np.ones(len(cand.start), dtype=bool)
@@ -522,8 +373,6 @@ def extract_frame(items: Any, want_sections: set[str] | None, want_kinds: set[st
 
     chain = compile_rules(ruleset, gaz)
     if not (chain.bounded and chain.case and chain.blockers):
-        from regionkit import extract as ex
-
         rows: list[tuple] = []
         for article_id, text in items:
             ex._extract_one(article_id, text, rows, want_sections, want_kinds, gaz, ruleset)

@@ -15,6 +15,9 @@ from typing import Any
 
 import numpy as np
 
+from regionkit import _scan_tables as _scan
+from regionkit._match import _URL_ANCHOR
+
 __all__ = ["KERNEL_VERSION", "active_path", "kernel", "kernel_candidates", "sentence_spec"]
 
 KERNEL_VERSION = 3  # the interface of _kernel.pyx this module speaks
@@ -92,8 +95,6 @@ def kernel_tables(gaz: Any) -> KernelTables:
 
 
 def _build(gaz: Any) -> KernelTables:
-    from regionkit import _scan
-
     tab = _scan.tables(gaz)
     k = kernel()
     assert tab.lut is not None and k is not None
@@ -106,8 +107,6 @@ def _build(gaz: Any) -> KernelTables:
 def _resolver(gaz: Any, chain: Any) -> tuple[list, Any]:
     """Per key id, a memo {surface as written: (entry or None, 3 if the rules must see it else 0)} and its filler."""
     def build() -> tuple[list, Any]:
-        from regionkit import _scan
-
         keys, by_key = _scan.tables(gaz).keys, gaz.by_key
         memo: list[dict] = [{} for _ in keys]
         size = [0]
@@ -133,9 +132,6 @@ def _resolver(gaz: Any, chain: Any) -> tuple[list, Any]:
 
 def kernel_candidates(k: Any, joined: str, bounds: np.ndarray, gaz: Any, chain: Any) -> Any:
     """:func:`regionkit._scan.candidates` through the kernel (same result, plus which candidates need rules)."""
-    from regionkit import _scan
-    from regionkit import extract as ex
-
     kt = kernel_tables(gaz)
     memo, resolver = _resolver(gaz, chain)
     start, end, _kid, article, status, entries, url = k.scan(
@@ -144,7 +140,7 @@ def kernel_candidates(k: Any, joined: str, bounds: np.ndarray, gaz: Any, chain: 
     todo = status == 1
     url_art = None
     if chain.urls:
-        if ex._URL_ANCHOR.pattern == _URL_ANCHOR_KERNEL:  # the kernel looks for this pattern only
+        if _URL_ANCHOR.pattern == _URL_ANCHOR_KERNEL:  # the kernel looks for this pattern only
             url_art = url.astype(bool)
         else:
             url_art = _scan._url_articles(joined, bounds)

@@ -11,6 +11,7 @@ import bisect
 import re
 
 from regionkit._rule_base import DROP, Candidate, Rule, Verdict, accept
+from regionkit._rules_language import LANGUAGE
 
 __all__ = ["US_PRONOUN", "PERSON_NAME", "GEORGIA_US_STATE", "TURKEY_BIRD", "LANGUAGE", "NAME_OF_THING",
            "WASHINGTON_NAME"]
@@ -100,36 +101,6 @@ TURKEY_BIRD = Rule(
     """"Turkey" in a sentence with Thanksgiving or poultry words (bird_cues.csv: pardon*, roast*,
     feathers, ...) is the bird: no row.""",
     _turkey_bird, keys={"turkey"}, words=("bird_cues",), label="R7",
-)
-
-
-def _language_patterns(c: Candidate) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    def alt(name: str) -> str:
-        return "|".join(re.escape(w) for w in sorted(c.words(name), key=lambda w: (-len(w), w)))
-
-    after = re.compile(r"^(?:[-\s](?:" + alt("language_after") + r"))\b", re.IGNORECASE)
-    before = re.compile(r"\b(?:" + alt("language_before") + r")(?:(?:\s+[A-Z][a-z]+,?){1,4}\s+(?:and|or)|"
-                        r"(?:\s+[A-Z][a-z]+,){1,4})?\s$", re.IGNORECASE)
-    nxt = re.compile(r"(?:\s*$|\s*[.,;:!?)\]\"'\u201d\u2019]|\s+(?:" + alt("language_next") + r")\b)")
-    return after, before, nxt
-
-
-def _language(c: Candidate) -> Verdict:
-    after, before, nxt = c.gazetteer.memo("rules.language", lambda: _language_patterns(c))
-    text, start, end = c.text, c.start, c.end
-    if after.match(text[end:end + 20]):
-        return DROP
-    if before.search(text[max(0, start - 60):start]) and nxt.match(text, end):
-        return DROP
-    return None
-
-
-LANGUAGE = Rule(
-    "language",
-    """A demonym followed by "language", "-speaking", "speakers", ... (language_after.csv), or used as a
-    language ("written in Russian", "speaks French and English": language_before.csv, language_next.csv)
-    is a language, not the nation: no row. "Russian territory" stays RUS.""",
-    _language, kinds={"demonym"}, words=("language_after", "language_before", "language_next"), label="R8",
 )
 
 

@@ -20,8 +20,8 @@ the candidate, or accepts it finally, ends the chain; a re-targeted candidate go
 on to the next rules as its new entry):
 
 ``us_pronoun`` (R2), ``person_name`` (R5), ``georgia_us_state`` (R6: accepts
-Georgia as the USA, finally), ``turkey_bird`` (R7), ``language`` (R8),
-``name_of_thing`` (R9), ``washington_name`` (R9), then the English rules of
+Georgia as the USA, finally), ``turkey_bird`` (R7), ``language`` (R8) and ``currency_code``
+(:mod:`regionkit._rules_language`), ``name_of_thing`` (R9), ``washington_name`` (R9), then the English rules of
 :mod:`regionkit._rules_en`: ``town_in_state`` (R11), ``census_person`` (R12),
 ``named_thing`` (R13).
 R11 and R12 remember their reading for the article (a ``finish`` step).
@@ -112,9 +112,10 @@ def _default_rules() -> tuple[Rule, ...]:
     from regionkit._rules_context import (GEORGIA_US_STATE, LANGUAGE, NAME_OF_THING, PERSON_NAME, TURKEY_BIRD,
                                           US_PRONOUN, WASHINGTON_NAME)
     from regionkit._rules_en import CENSUS_PERSON, NAMED_THING, TOWN_IN_STATE
+    from regionkit._rules_language import CURRENCY_CODE
 
     return (WORD_BOUNDARY, CASE, BLOCKER, URL, US_PRONOUN, TOWN_IN_STATE, CENSUS_PERSON, PERSON_NAME,
-            GEORGIA_US_STATE, TURKEY_BIRD, LANGUAGE, NAME_OF_THING, WASHINGTON_NAME, NAMED_THING)
+            GEORGIA_US_STATE, TURKEY_BIRD, LANGUAGE, CURRENCY_CODE, NAME_OF_THING, WASHINGTON_NAME, NAMED_THING)
 
 
 def __getattr__(name: str) -> Any:

@@ -23,6 +23,7 @@ GUARDS = {
     "georgia_us_state": ("Georgia Gov. Brian Kemp met voters in Atlanta county offices.", ("GEO", "Georgia")),
     "turkey_bird": ("A turkey named Turkey was pardoned before Thanksgiving.", ("TUR", "Turkey")),
     "language": ("The memoir was written in Russian.", ("RUS", "Russian")),
+    "currency_code": ("A gift card for US$25 is on sale.", ("USA", "US")),
     "name_of_thing": ("The Baku Energy Week opened on Monday.", ("AZE", "Baku")),
     "washington_name": ("The Washington Nationals won again.", ("USA", "Washington")),
     "named_thing": ("We ordered from Thai Kitchen again.", ("THA", "Thai")),

@@ -17,6 +17,9 @@ Writes, next to this file:
 - ``norm_exonyms.csv``: country names in European languages from CLDR (via babel), kept only
   when the folded form names one country in every language and is not an English name of
   another country. Used by :func:`regionkit.normalize` only, never by the extractor.
+- ``rules/language_names.csv``: one-word English names of languages from CLDR (via babel), lower
+  case (Arabic, Hebrew, Hindi, ...): the ``language`` rule reads a list such as "in Russian and
+  Hebrew" as one list of languages. ``python data/gazetteer/build_en.py --languages`` rebuilds only it.
 - ``norm_historic.csv``: former country names of ISO 3166-3 (via pycountry) whose code has one
   successor (the last two letters of the alpha-4 code are the successor's alpha-2).
 """
@@ -168,6 +171,13 @@ def _write(path: Path, rows: list[dict], fields: list[str]) -> None:
     print(f"{path.name}: {len(rows)} rows")
 
 
+def _language_names() -> list[dict]:
+    import babel
+
+    names = sorted({n.lower() for n in babel.Locale("en").languages.values() if n.isalpha() and n[0].isupper()})
+    return [{"word": n, "source": f"CLDR English language names via babel {babel.__version__}"} for n in names]
+
+
 def main(src: str) -> None:
     root = Path(src)
     _write(HERE / "admin_areas.csv", _us_states(root) + _provinces(), ["name", "postal", "ap", "iso3", "kind", "source"])
@@ -180,7 +190,11 @@ def main(src: str) -> None:
             for n in _surname_keys(root)], ["word", "source"])
     _write(HERE / "norm_exonyms.csv", _exonyms(), ["surface", "iso3", "source"])
     _write(HERE / "norm_historic.csv", _historic(), ["surface", "iso3", "source"])
+    _write(HERE / "rules" / "language_names.csv", _language_names(), ["word", "source"])
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/src")
+    if sys.argv[1:] == ["--languages"]:
+        _write(HERE / "rules" / "language_names.csv", _language_names(), ["word", "source"])
+    else:
+        main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/src")

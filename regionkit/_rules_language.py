@@ -14,7 +14,8 @@ of ``data/gazetteer/rules/`` (so a user gazetteer can change them without code):
    ``language_next.csv`` ("and", "with", "from", "at", "when", ...). "taught Japanese at a school",
    "subtitled in Greek.", "translated from the Dutch by ..." are languages; "in Russian territory",
    "to German buyers", "Japanese officials", "a Dutch court" stay countries;
-3. a list (of demonyms and language names, ``language_names.csv`` from CLDR) decides as one: in "in Arabic and Hebrew", "speaks fluent Russian and some Ukrainian",
+3. a list (of demonyms and language names, ``language_names.csv`` from CLDR) decides as one: in
+   "in Arabic and Hebrew", "speaks fluent Russian and some Ukrainian",
    "in English, French and Spanish" every item is a language when the list is introduced by (2) and its
    *last* item is not followed by a noun; "in Russian and Chinese hands" keeps both countries;
 4. nothing else: a bare sentence-initial demonym ("Japanese is hard") is left to the country reading

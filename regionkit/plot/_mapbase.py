@@ -1,8 +1,10 @@
-"""Map machinery shared by regionkit's maps: frames and projections, country paths, labels, dots, insets.
+"""Map machinery shared by regionkit's maps: frames and projections, country paths, fills, outlines, dots.
 
-Private module: the public names (``FRAMES``, ``INSETS``, ``Frame``, ``FOCUS_STATES``)
-are re-exported by :mod:`regionkit.plot.maps`. Nothing here classifies values or
-reads groups; it only turns boundaries into drawn artists.
+Private module: the public names (``FRAMES``, ``Frame``, ``FOCUS_STATES``) are
+re-exported by :mod:`regionkit.plot.maps`. Nothing here classifies values or
+reads groups; it only turns boundaries into drawn artists. Labels live in
+:mod:`regionkit.plot._maplabels`, insets in :mod:`regionkit.plot._insets`, the
+legend in :mod:`regionkit.plot._maplegend`.
 """
 
 from __future__ import annotations
@@ -14,19 +16,9 @@ from typing import Any
 import numpy as np
 
 from regionkit.plot import _style as st
-from regionkit.plot._style import renderer as _renderer
 
 #: The states regionkit is built around: South Caucasus, Central Asia, Abraham Accords parties.
 FOCUS_STATES = ("ARM", "AZE", "GEO", "KAZ", "KGZ", "TJK", "TKM", "UZB", "ISR", "ARE", "BHR", "MAR", "SDN")
-_SHORT = {
-    "United Arab Emirates": "UAE",
-    "United States of America": "USA",
-    "United Kingdom": "UK",
-    "Dem. Rep. Congo": "DR Congo",
-    "Central African Rep.": "CAR",
-    "Bosnia and Herz.": "Bosnia",
-    "Turkey": "Türkiye",
-}
 
 
 @dataclass(frozen=True)
@@ -381,198 +373,6 @@ def _dots(ax, proj: _Projected, iso3s, colors: dict[str, str], *, edge: dict[str
     return sc
 
 
-def _short_name(name: str) -> str:
-    return _SHORT.get(name, name)
-
-
-def _labels(ax, proj: _Projected, iso3s, *, fontsize=None, codes=False):
-    """Label countries at their pole of inaccessibility, then push overlapping labels apart (with leaders)."""
-    iso3s = [i for i in dict.fromkeys(iso3s) if isinstance(i, str)]
-    import shapely
-
-    _ensure_points(proj, iso3s)
-    g = proj.world[proj.world["iso3"].isin(iso3s)].drop_duplicates("iso3").copy()
-    x0, y0, x1, y1 = proj.extent
-    outside = ~((g["lx"] > x0) & (g["lx"] < x1) & (g["ly"] > y0) & (g["ly"] < y1))
-    if outside.any():  # label the part that shows: pole of inaccessibility of the clipped shape
-        mx, my = 0.04 * (x1 - x0), 0.04 * (y1 - y0)
-        clipped = shapely.clip_by_rect(g.loc[outside, "geometry"].values, x0 + mx, y0 + my, x1 - mx, y1 - my)
-        pts = [_label_point(c) if not c.is_empty else (np.nan, np.nan) for c in clipped]
-        g.loc[outside, "lx"] = [p[0] for p in pts]
-        g.loc[outside, "ly"] = [p[1] for p in pts]
-    g = g[(g["lx"] > x0) & (g["lx"] < x1) & (g["ly"] > y0) & (g["ly"] < y1)]
-    texts = []
-    for row in g.itertuples():
-        t = ax.text(
-            row.lx,
-            row.ly,
-            row.iso3 if codes else _short_name(row.name),
-            fontsize=fontsize or st.FONT_SIZES["label"],
-            color=st.TEXT,
-            ha="center",
-            va="center",
-            zorder=6,
-            path_effects=st.halo(),
-            gid=f"regionkit-label-{row.iso3}",
-        )
-        t._regionkit_anchor = (row.lx, row.ly)
-        texts.append(t)
-
-    def relayout():
-        _place_labels(ax, texts)
-
-    ax._regionkit["labels"] = texts
-    ax._regionkit["relayout"] = relayout
-    relayout()
-    return texts
-
-
-def _place_labels(ax, texts):
-    """Resolve label overlaps greedily: try positions around the anchor, nearest first; add a leader when moved."""
-    if not texts:
-        return
-    fig = ax.get_figure(root=True)
-    for t in texts:
-        t.set_position(t._regionkit_anchor)
-        t.set_ha("center")
-        t.set_visible(True)
-        leader = getattr(t, "_regionkit_leader", None)
-        if leader is not None:
-            leader.remove()
-            t._regionkit_leader = None
-    renderer = _renderer(fig)
-    to_data = ax.transData.inverted()
-    placed = []  # display-space bboxes
-    axbox = ax.get_window_extent(renderer)
-    # markers (small states) are obstacles too
-    obstacles = []
-    for coll in ax.collections:
-        if coll.get_gid() == "regionkit-small-states":
-            for x, y in ax.transData.transform(coll.get_offsets()):
-                obstacles.append((x - 4, y - 4, x + 4, y + 4))
-
-    for p in ax.patches:  # the outline of an inset's area, and the inset itself
-        if p.get_gid() == "regionkit-inset-extent":
-            e = p.get_window_extent(renderer)
-            obstacles.append((e.x0, e.y0, e.x1, e.y1))
-    for child in ax.child_axes:
-        e = child.get_window_extent(renderer)
-        obstacles.append((e.x0, e.y0, e.x1, e.y1))
-    dpi_scale = fig.dpi / 72.0
-    pad = 3 * dpi_scale
-    anchor_boxes = {}
-    for t in texts:  # other countries' label points are obstacles: a label must not hide a neighbour
-        x, y = ax.transData.transform(t._regionkit_anchor)
-        anchor_boxes[id(t)] = (x - pad, y - pad, x + pad, y + pad)
-
-    def overlaps(b, own=None):
-        others = [v for k, v in anchor_boxes.items() if k != own]
-        for o in placed + obstacles + others:
-            if b[0] < o[2] and b[2] > o[0] and b[1] < o[3] and b[3] > o[1]:
-                return True
-        return b[0] < axbox.x0 or b[2] > axbox.x1 or b[1] < axbox.y0 or b[3] > axbox.y1
-
-    # largest text first is a poor order; place in order of anchor y (top to bottom) for stable layouts
-    order = sorted(texts, key=lambda t: -ax.transData.transform(t._regionkit_anchor)[1])
-    for t in order:
-        ax_, ay_ = ax.transData.transform(t._regionkit_anchor)
-        bb = t.get_window_extent(renderer)
-        w, h = bb.width + 2 * dpi_scale, bb.height + 1 * dpi_scale
-        chosen = None
-        for r in (0, 8, 14, 20, 28, 38, 50, 64, 80):
-            for ang in ((0,) if r == 0 else (90, 270, 45, 135, 315, 225, 0, 180, 30, 150, 330, 210)):
-                dx = r * dpi_scale * np.cos(np.radians(ang))
-                dy = r * dpi_scale * np.sin(np.radians(ang))
-                cx, cy = ax_ + dx, ay_ + dy
-                # anchor the text box on the side facing away from the point
-                if r == 0 or abs(dx) < 1e-9:
-                    b = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-                elif dx > 0:
-                    b = (cx, cy - h / 2, cx + w, cy + h / 2)
-                else:
-                    b = (cx - w, cy - h / 2, cx, cy + h / 2)
-                if not overlaps(b, id(t)):
-                    chosen = (b, r)
-                    break
-            if chosen:
-                break
-        if chosen is None:  # no free place at this size (a thumbnail inset): leave it out, never overlap
-            t.set_visible(False)
-            continue
-        b, r = chosen
-        placed.append(b)
-        centre = to_data.transform(((b[0] + b[2]) / 2, (b[1] + b[3]) / 2))
-        t.set_position(centre)
-        if r > 10:
-            # leader from the anchor to the nearest edge of the label box
-            ex = min(max(ax_, b[0]), b[2])
-            ey = min(max(ay_, b[1]), b[3])
-            end = to_data.transform((ex, ey))
-            (leader,) = ax.plot(
-                [t._regionkit_anchor[0], end[0]],
-                [t._regionkit_anchor[1], end[1]],
-                color="#444444",
-                lw=0.5,
-                zorder=5,
-                gid="regionkit-leader",
-                solid_capstyle="round",
-            )
-            t._regionkit_leader = leader
-
-
-#: Default insets per frame: (inset frame name, [x0, y0, width, height] in axes fraction, ISO3 labelled in it).
-INSETS: dict[str, tuple[str, tuple[float, float, float, float], tuple[str, ...]]] = {
-    # lower left of the focus frame is the western Sahara/Sahel: no focus state is drawn there
-    "focus": ("caucasus", (0.006, 0.012, 0.30, 0.36), ("ARM", "AZE", "GEO")),
-    # the southern Indian Ocean, between Africa and Australia, is empty on an Equal Earth world map
-    "world": ("caucasus", (0.652, 0.035, 0.135, 0.30), ("ARM", "AZE", "GEO")),
-}
-
-
-def _inset(ax, proj: _Projected, inset, world, colors: dict[str, str], *, default=st.NO_DATA, outlines=(), zero=(), hatch=None,
-           label=True):  # fmt: skip
-    """Draw a zoomed inset (e.g. the Caucasus inside the focus frame) with the same colours; return its Axes."""
-    from matplotlib.patches import PathPatch
-
-    if inset is False or inset is None:
-        return None
-    if inset == "auto":
-        spec = INSETS.get(proj.frame.name)
-        if spec is None:
-            return None
-    else:
-        spec = inset if isinstance(inset, tuple) and len(inset) == 3 else (inset, (0.006, 0.012, 0.30, 0.36), ())
-    name, bounds, labels = spec
-    fr = _frame(name)
-    sub = _projected(fr, world)
-    iax = ax.inset_axes(list(bounds), zorder=7)
-    iax._regionkit = {"frame": fr, "colors": {}, "credits": [], "markers": {}}
-    _setup(iax, sub)
-    for s_ in iax.spines.values():
-        s_.set_edgecolor("#333333")
-        s_.set_linewidth(0.7)
-    _draw_countries(iax, sub, colors, default=default)
-    if len(zero):
-        _outline_each(iax, sub, zero)
-    if hatch:
-        hatch(iax, sub)
-    for members, col, ls in outlines:
-        _outline(iax, sub, members, color=col, ls=ls, lw=1.0)
-    if labels and label:
-        small = proj.frame.is_world  # a thumbnail: ISO3 codes cover less of the countries than names
-        _labels(iax, sub, labels, fontsize=st.FONT_SIZES["label"] - (1.0 if small else 0.5), codes=small)
-    # where the inset is on the main map
-    import geopandas as gpd
-
-    x0, y0, x1, y1 = fr.bbox
-    box = gpd.GeoSeries([_rect(x0, y0, x1, y1, n=20)], crs="EPSG:4326").to_crs(proj.frame.crs).iloc[0]
-    (path,) = _paths([box])
-    ax.add_patch(PathPatch(path, facecolor="none", edgecolor="#333333", lw=0.6, zorder=5, gid="regionkit-inset-extent"))
-    iax.set_gid(f"regionkit-inset-{name}")
-    ax._regionkit["inset"] = iax
-    return iax
-
-
 def _outline_each(ax, proj: _Projected, iso3s):
     from matplotlib.collections import PatchCollection
     from matplotlib.patches import PathPatch
@@ -593,9 +393,3 @@ def anchors_names() -> dict[str, str]:
 
     a = anchors()
     return dict(zip(a["iso3"], a["name"], strict=True))
-
-
-def Line2D_dot():
-    from matplotlib.lines import Line2D
-
-    return Line2D([], [], marker="o", ls="none", markersize=4.5, markerfacecolor=st.MUTED, markeredgecolor="#333333", markeredgewidth=0.6)

@@ -168,12 +168,14 @@ def new_ax(ax, size, *, layout: str | None = "constrained"):
     return ax
 
 
-def check_groups(groups, *, countries: bool = False) -> list[str]:
-    """Validate group ids (one validator for every plot): return them as a list.
+def check_groups(groups, *, countries: bool = False, to_iso=None) -> list[str]:
+    """Validate group ids (one validator for every plot and map): return them as a list.
 
     ``None`` gives ``[]``; a string is one group. Unknown ids raise
     :class:`ValueError` listing the valid ones; with ``countries=True`` a country
-    (ISO3 or name) is accepted too and returned as its ISO3 code.
+    (ISO3 or name) is accepted too and returned as its ISO3 code, read by *to_iso*
+    (default :func:`regionkit.normalize`; a map passes its own, which also knows the
+    boundaries' codes).
     """
     from regionkit.groups import list_groups
 
@@ -190,7 +192,7 @@ def check_groups(groups, *, countries: bool = False) -> list[str]:
         if countries:
             from regionkit.normalize import normalize
 
-            iso = normalize(str(g))
+            iso = (to_iso or normalize)(str(g))
         if iso is None:
             what = "not a group id or a country" if countries else "unknown group"
             raise ValueError(f"{what} {g!r}; valid groups: {', '.join(valid)}")

@@ -242,8 +242,6 @@ def extract_to(
     StreamSummary
         The same counts as the streaming path.
     """
-    from distributed import Client, LocalCluster
-
     sections = None if sections is None else tuple([sections] if isinstance(sections, str) else sections)
     if encoding_errors not in {"strict", "replace"}:
         raise RegionkitError(f"encoding_errors must be 'strict' or 'replace', not {encoding_errors!r}")
@@ -260,40 +258,23 @@ def extract_to(
     if user_gaz is not None:  # a resumed run must use the same gazetteer
         fingerprint["gazetteer"] = user_gaz.fingerprint
     sink = open_sink(output, fingerprint, partition_by)  # locked from here on
-    cluster = None
-    own_client = client is None
     summary = StreamSummary(files=len(files), skipped_files=list(skipped_links))
-    bar = None
+    options = (text_column, id_column, encoding_errors, sections, partition_by)
+    run = _ClusterRun(client, scheduler, workers)
     running = False  # once run_blocks runs, it closes or aborts the sink itself
     try:
-        if client is None:
-            if scheduler:
-                client = Client(scheduler)
-            else:
-                import logging
-
-                # errors come back to the client as one exception; keep the workers' own logs quiet
-                cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
-                                       dashboard_address=":0", silence_logs=logging.CRITICAL)
-                client = Client(cluster)
-        bar = progress_bar(paths, progress)
-        gaz = user_gaz
-        if gaz is None:
-            warm_workers(client)
-        else:  # one copy per worker, held for the whole run
-            gaz = client.scatter(gaz, broadcast=True, hash=False)
-        n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
+        run.start(paths, progress)
+        gaz = _ship_gazetteer(run.client, user_gaz)
         out_dir = str(sink.dir.resolve()) if hasattr(sink, "dir") else None
 
         def submit(block: Block) -> Any:
-            return client.submit(_run_spec, block.payload, text_column, id_column, encoding_errors, sections,
-                                 partition_by, out_dir, block.key, block.index, gaz,
-                                 key=f"regionkit-extract-{block.key}-{block.index}", pure=False)
+            return run.client.submit(_run_spec, block.payload, *options, out_dir, block.key, block.index, gaz,
+                                     key=f"regionkit-extract-{block.key}-{block.index}", pure=False)
 
         blocks = (Block(i, _spec_key(spec, i), spec) for i, spec in enumerate(specs))
         running = True
         try:
-            run_blocks(blocks, sink, submit, summary, window=2 * n_workers, bar=bar)
+            run_blocks(blocks, sink, submit, summary, window=2 * run.n_workers(), bar=run.bar)
         except Exception as exc:
             _raise_if_killed(exc, summary, output)
             raise
@@ -302,14 +283,55 @@ def extract_to(
             sink.abort(exc)
         raise
     finally:
-        if bar is not None:
-            bar.close()
-        if own_client and client is not None:
-            client.close()
-            if cluster is not None:
-                cluster.close()
+        run.close()
     sys.stderr.flush()
     return summary
+
+
+class _ClusterRun:
+    """The client of one :func:`extract_to` run: the caller's, one to a scheduler, or a local cluster it owns."""
+
+    def __init__(self, client: Any, scheduler: str | None, workers: int | None) -> None:
+        self.client, self.scheduler, self.workers = client, scheduler, workers
+        self.own = client is None
+        self.cluster: Any = None
+        self.bar: Any = None
+
+    def start(self, paths: Any, progress: bool | None) -> None:
+        """Connect (or start the local cluster) and open the progress bar."""
+        from distributed import Client, LocalCluster
+
+        if self.client is None:
+            if self.scheduler:
+                self.client = Client(self.scheduler)
+            else:
+                import logging
+
+                # errors come back to the client as one exception; keep the workers' own logs quiet
+                self.cluster = LocalCluster(n_workers=self.workers or 1, threads_per_worker=1, processes=True,
+                                            dashboard_address=":0", silence_logs=logging.CRITICAL)
+                self.client = Client(self.cluster)
+        self.bar = progress_bar(paths, progress)
+
+    def n_workers(self) -> int:
+        return max(len(self.client.scheduler_info().get("workers", {})), 1)
+
+    def close(self) -> None:
+        """Close the bar, and the client and cluster when this run started them."""
+        if self.bar is not None:
+            self.bar.close()
+        if self.own and self.client is not None:
+            self.client.close()
+        if self.own and self.cluster is not None:
+            self.cluster.close()
+
+
+def _ship_gazetteer(client: Any, user_gaz: Gazetteer | None) -> Any:
+    """The gazetteer argument of the tasks: None (each worker builds the shipped one now) or a scattered copy."""
+    if user_gaz is None:
+        warm_workers(client)
+        return None
+    return client.scatter(user_gaz, broadcast=True, hash=False)  # one copy per worker, held for the whole run
 
 
 def _raise_if_killed(exc: BaseException, summary: StreamSummary, output: Any) -> None:

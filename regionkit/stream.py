@@ -444,35 +444,16 @@ def stream_mentions(
     >>> s = stream_mentions("data/articles", "out/mentions", partition_by="month")  # doctest: +SKIP
     >>> print(s.line())  # doctest: +SKIP
     """
-    from regionkit.articles import ReadReport, iter_articles
+    from regionkit.articles import ReadReport
     from regionkit.extract import extract_mentions
     from regionkit.gazetteer import default_gazetteer, resolve_gazetteer
-
-    import pandas as pd
 
     gaz = resolve_gazetteer(gazetteer)
     sections = None if sections is None else tuple([sections] if isinstance(sections, str) else sections)
     output_kind(output, partition_by)  # bad options fail before any work
-    frame_source = isinstance(source, pd.DataFrame)
-    if frame_source:  # already in memory: normalise once, then go chunk by chunk
-        from regionkit.articles import read_articles
-
-        frame = read_articles(source, text_column=text_column, id_column=id_column, chunksize=None)
-        source = (frame.iloc[i:i + chunksize] for i in range(0, len(frame), chunksize))
     report = ReadReport()
-    from_paths = not _is_frame_iter(source)
     read_options = dict(text_column=text_column, id_column=id_column, encoding_errors=encoding_errors, **read)
-    if from_paths and chunksize < MIN_BLOCK_ARTICLES:
-        # the readers cost per chunk, not per article: read a whole block's worth (a multiple of chunksize,
-        # so the chunks and the blocks are those of reading chunk by chunk) and split it into chunks
-        read_size = chunksize * -(-MIN_BLOCK_ARTICLES // chunksize)
-        chunks = _split(iter_articles(source, chunksize=read_size, report=report, **read_options), chunksize)
-    elif from_paths:
-        chunks = iter_articles(source, chunksize=chunksize, report=report, **read_options)
-    else:
-        chunks = iter(source)
-    if from_paths or frame_source:  # normalised articles: small chunks share one block (one part)
-        chunks = coalesce_chunks(chunks)
+    source, chunks, from_paths = _source_chunks(source, chunksize, report, read_options)
     fingerprint = {
         "inputs": input_fingerprint(source, follow_symlinks=read.get("follow_symlinks", False)) if from_paths else None,
         "chunksize": chunksize, "text_column": text_column, "id_column": id_column,
@@ -502,6 +483,38 @@ def stream_mentions(
     summary.skipped_files = list(report.skipped)
     summary.bad_ids = report.bad_ids.line() if report.bad_ids is not None else ""
     return summary
+
+
+def _source_chunks(source: Any, chunksize: int, report: Any, read_options: dict) -> tuple[Any, Iterator, bool]:
+    """``(source, chunks, from_paths)``: the chunks of articles of any accepted source.
+
+    A DataFrame is normalised once and cut into chunks; paths are read chunk by chunk
+    (a block's worth at a time when chunks are small); an iterator of DataFrames is
+    used as it comes. Normalised articles (paths, a DataFrame) are coalesced into blocks.
+    """
+    import pandas as pd
+
+    from regionkit.articles import iter_articles, read_articles
+
+    frame_source = isinstance(source, pd.DataFrame)
+    if frame_source:  # already in memory: normalise once, then go chunk by chunk
+        frame = read_articles(source, text_column=read_options["text_column"], id_column=read_options["id_column"],
+                              chunksize=None)  # fmt: skip
+        source = (frame.iloc[i:i + chunksize] for i in range(0, len(frame), chunksize))
+    from_paths = not _is_frame_iter(source)
+    chunks: Iterator
+    if from_paths and chunksize < MIN_BLOCK_ARTICLES:
+        # the readers cost per chunk, not per article: read a whole block's worth (a multiple of chunksize,
+        # so the chunks and the blocks are those of reading chunk by chunk) and split it into chunks
+        read_size = chunksize * -(-MIN_BLOCK_ARTICLES // chunksize)
+        chunks = _split(iter_articles(source, chunksize=read_size, report=report, **read_options), chunksize)
+    elif from_paths:
+        chunks = iter_articles(source, chunksize=chunksize, report=report, **read_options)
+    else:
+        chunks = iter(source)
+    if from_paths or frame_source:  # normalised articles: small chunks share one block (one part)
+        chunks = coalesce_chunks(chunks)
+    return source, chunks, from_paths
 
 
 def progress_bar(paths: Any, progress: bool | None) -> Any:

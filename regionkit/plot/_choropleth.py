@@ -88,6 +88,17 @@ def _fills(s: pd.Series, scheme, k: int, bins, cmap: str, percent: bool):
     return colors, entries, classes, list(zero.index)
 
 
+def _fill_countries(ax, proj, s: pd.Series, name: str, **classing):
+    """Fill every country in its class colour (zero white, outlined); return colours, legend entries, zeros."""
+    percent = name == "share" and (s.empty or s.max() <= 1.0)
+    colors, entries, classes, zero = _fills(s, classing["scheme"], classing["k"], classing["bins"], classing["cmap"], percent)
+    _draw_countries(ax, proj, colors)
+    if len(zero):
+        _outline_each(ax, proj, zero)
+    ax._regionkit.update({"value": name, "classes": classes, "values": s})
+    return colors, entries, zero
+
+
 def _draw_highlights(ax, proj, hl) -> tuple[dict[str, str], list[tuple[str, str, object]]]:
     """Outline each highlighted group; return the outline colour per member and the legend entries."""
     edge: dict[str, str] = {}
@@ -190,18 +201,11 @@ def choropleth(
     """
     fr = _frame(frame)
     s, name = _values(values, value)
-    percent = name == "share" and (s.empty or s.max() <= 1.0)
     proj = _projected(fr, world)
     ax = _new_axes(ax, proj, figsize)
     _setup(ax, proj)
-
     drawn = set(proj.world["iso3"].dropna())
-    colors, entries, classes, zero = _fills(s, scheme, k, bins, cmap, percent)
-    _draw_countries(ax, proj, colors)
-    if len(zero):
-        _outline_each(ax, proj, zero)
-    ax._regionkit.update({"value": name, "classes": classes, "values": s})
-
+    colors, entries, zero = _fill_countries(ax, proj, s, name, scheme=scheme, k=k, bins=bins, cmap=cmap)
     hl = _resolve_highlight(highlight, as_of)
     edge, hl_entries = _draw_highlights(ax, proj, hl)
     iax = _inset(ax, proj, inset, world, colors, zero=zero, label=labels is not False,
@@ -214,14 +218,20 @@ def choropleth(
     if labels is not False:
         _labels(ax, proj, labels)
 
-    visible = _visible(proj)
-    missing = [i for i in s.index if i not in visible]
-    ax._regionkit["not_drawn"] = missing
+    missing = _not_drawn(ax, proj, s)
     if legend:
         title = legend_title or _VALUE_TITLES.get(name, name.replace("_", " ").capitalize())
         entries.append((_missing_label(name) if missing_label is None else missing_label, {"facecolor": st.NO_DATA, "edgecolor": "none"}))
         _choropleth_legend(ax, fr, title, entries, hl_entries, _extra_entries(small, edge, hl_entries, missing))
     return ax
+
+
+def _not_drawn(ax, proj, s: pd.Series) -> list[str]:
+    """The countries with a value that do not show in the frame (recorded on the axes, listed in the legend)."""
+    visible = _visible(proj)
+    missing = [i for i in s.index if i not in visible]
+    ax._regionkit["not_drawn"] = missing
+    return missing
 
 
 def _missing_label(value_name: str) -> str:

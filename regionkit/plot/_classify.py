@@ -40,6 +40,38 @@ def _normalize_keys(keys) -> pd.Series:
     return out.astype(object).where(out.notna(), None)
 
 
+def _as_country_table(df: pd.DataFrame) -> pd.DataFrame:
+    """A mentions table is counted per country, per-article counts are summed per country; others pass."""
+    if {"surface", "kind", "article_id"} <= set(df.columns):  # a mentions table: count it first
+        from regionkit.countries import country_counts
+
+        return country_counts(df, by="country")
+    if "article_id" in df.columns and "iso3" in df.columns:  # per-article counts: aggregate
+        agg = {"articles": ("article_id", "nunique")}
+        if "mentions" in df.columns:
+            agg["mentions"] = ("mentions", "sum")
+        return df.dropna(subset=["iso3"]).groupby("iso3", as_index=False).agg(**agg)
+    return df
+
+
+def _value_column(df: pd.DataFrame, value: str | None) -> str:
+    """The column to map: *value*, else articles / mentions / share, else the only numeric column."""
+    numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
+    if value is None:
+        value = next((c for c in ("articles", "mentions", "share") if c in numeric), None)
+        if value == "articles" and "mentions" in numeric and len(df) and df["articles"].max() <= 1:
+            value = "mentions"  # a single article: how often each country is named says more
+        if value is None:
+            if len(numeric) != 1:
+                raise ValueError(f"say which column to map with value=; numeric columns: {', '.join(numeric) or 'none'}")
+            value = numeric[0]
+    if value not in df.columns:
+        raise ValueError(f"no column {value!r} to map; numeric columns: {', '.join(map(str, numeric)) or 'none'}")
+    if value not in numeric:
+        raise ValueError(f"column {value!r} is not numeric; numeric columns: {', '.join(map(str, numeric)) or 'none'}")
+    return value
+
+
 def _values(values, value: str | None) -> tuple[pd.Series, str]:
     """Turn the accepted inputs into a float Series indexed by iso3, and the value's name."""
     if isinstance(values, pd.Series):
@@ -47,31 +79,9 @@ def _values(values, value: str | None) -> tuple[pd.Series, str]:
         name = value or (str(values.name) if values.name is not None else "value")
         keys = values.index
     elif isinstance(values, pd.DataFrame):
-        df = values
-        if {"surface", "kind", "article_id"} <= set(df.columns):  # a mentions table: count it first
-            from regionkit.countries import country_counts
-
-            df = country_counts(df, by="country")
-        elif "article_id" in df.columns and "iso3" in df.columns:  # per-article counts: aggregate
-            agg = {"articles": ("article_id", "nunique")}
-            if "mentions" in df.columns:
-                agg["mentions"] = ("mentions", "sum")
-            df = df.dropna(subset=["iso3"]).groupby("iso3", as_index=False).agg(**agg)
-        numeric = [c for c in df.columns if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])]
-        if value is None:
-            value = next((c for c in ("articles", "mentions", "share") if c in numeric), None)
-            if value == "articles" and "mentions" in numeric and len(df) and df["articles"].max() <= 1:
-                value = "mentions"  # a single article: how often each country is named says more
-            if value is None:
-                if len(numeric) != 1:
-                    raise ValueError(f"say which column to map with value=; numeric columns: {', '.join(numeric) or 'none'}")
-                value = numeric[0]
-        if value not in df.columns:
-            raise ValueError(f"no column {value!r} to map; numeric columns: {', '.join(map(str, numeric)) or 'none'}")
-        if value not in numeric:
-            raise ValueError(f"column {value!r} is not numeric; numeric columns: {', '.join(map(str, numeric)) or 'none'}")
-        s = pd.to_numeric(df[value], errors="coerce")
-        name = value
+        df = _as_country_table(values)
+        name = _value_column(df, value)
+        s = pd.to_numeric(df[name], errors="coerce")
         if "iso3" in df.columns:
             keys = df["iso3"]
         elif "country" in df.columns:

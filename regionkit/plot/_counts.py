@@ -85,12 +85,41 @@ def comention_heatmap(
     if labels not in ("name", "iso3"):
         raise ValueError(f"unknown labels {labels!r}; valid: name, iso3")
     group_ids = _groups(groups)
+    member = _membership(group_ids, as_of)
+    order, mat = _pair_matrix(w, value, top, group_ids, member, labels)
+    n = len(order)
+    # a square matrix that fits a 7.2 in page: cells up to 0.3 in, fonts scaled to the cells
+    cell = min(0.3, (_PAGE_WIDTH - 3.0) / max(n, 1))
+    font = max(5.5, min(9.0, cell * 72 * 0.8))
+    own = ax is None
+    ax = _new_ax(ax, (_PAGE_WIDTH, cell * n + 3.2))
+    if n == 0:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "no pairs to draw", ha="center", va="center", transform=ax.transAxes)
+        return ax
+    im = _draw_matrix(ax, mat, cmap)
+    names = [_name(c) if labels == "name" else c for c in order]
+    codes = list(order)
+    colors = group_colors(group_ids)
+    firsts = [member.get(c, [None])[0] for c in order]
+    _group_ticks(ax, names, firsts, colors, font)
+    cells = _annotate(ax, mat, font) if (n <= 20 if annotate is None else annotate) else []
+    cbar, leg = _heatmap_legends(ax, im, value, group_ids, firsts, colors)
+    if own:
+        def relayout() -> None:
+            _fit_heatmap(ax, names, codes, cells, cbar, leg)
+
+        ax._regionkit = {**getattr(ax, "_regionkit", {}), "relayout": relayout}
+    return ax
+
+
+def _pair_matrix(w: pd.DataFrame, value: str, top: int | None, group_ids, member, labels: str):
+    """The countries shown (the *top* by total, ordered by group, then name) and the symmetric matrix of *value*."""
     w = w.assign(a=w["a"].astype(str), b=w["b"].astype(str), v=w[value].astype(float))
     w = w[w["v"] > 0]
     totals = pd.concat([w.groupby("a")["v"].sum(), w.groupby("b")["v"].sum()]).groupby(level=0).sum()
     totals = totals.sort_values(ascending=False, kind="stable")
     keep = list(totals.index[:top] if top else totals.index)
-    member = _membership(group_ids, as_of)
     rank = {g: i for i, g in enumerate(group_ids)}
 
     def key(c: str):
@@ -105,24 +134,24 @@ def comention_heatmap(
         if a in idx and b in idx:
             mat[idx[a], idx[b]] += v
             mat[idx[b], idx[a]] += v
-    # a square matrix that fits a 7.2 in page: cells up to 0.3 in, fonts scaled to the cells
-    cell = min(0.3, (_PAGE_WIDTH - 3.0) / max(n, 1))
-    font = max(5.5, min(9.0, cell * 72 * 0.8))
-    own = ax is None
-    ax = _new_ax(ax, (_PAGE_WIDTH, cell * n + 3.2))
-    if n == 0:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "no pairs to draw", ha="center", va="center", transform=ax.transAxes)
-        return ax
-    masked = np.ma.masked_less_equal(mat, 0)
+    return order, mat
+
+
+def _draw_matrix(ax: Axes, mat: np.ndarray, cmap: str):
+    """The cells (zero left white), a light grid and the grey diagonal; return the image."""
     from matplotlib.colors import ListedColormap
 
+    masked = np.ma.masked_less_equal(mat, 0)
     base = plt.get_cmap(cmap)
     # skip the palest 20% so that a single co-mention is still visible against the white background
     cm = ListedColormap(base(np.linspace(0.2, 1.0, 256)), name=f"{base.name}_from20").with_extremes(bad="white")
     im = ax.imshow(masked, cmap=cm, vmin=0, vmax=max(mat.max(), 1), interpolation="nearest")
-    names = [_name(c) if labels == "name" else c for c in order]
-    codes = list(order)
+    return im
+
+
+def _group_ticks(ax: Axes, names: list[str], firsts: list, colors: dict[str, str], font: float) -> None:
+    """Country names on both axes on their group's colour, and lines between the group blocks."""
+    n = len(names)
     ax.set_xticks(range(n), names, rotation=60, ha="right", rotation_mode="anchor", fontsize=font)
     ax.set_yticks(range(n), names, fontsize=font)
     ax.tick_params(length=0)
@@ -133,9 +162,6 @@ def comention_heatmap(
     for i in range(n):
         ax.add_patch(plt.Rectangle((i - 0.5, i - 0.5), 1, 1, color="#E0E0E0", zorder=2))
     # group colour behind each tick label, and lines between the group blocks
-    colors = group_colors(group_ids)
-    gnames = _group_names(group_ids)
-    firsts = [member.get(c, [None])[0] for c in order]
     for labels_ in (ax.get_xticklabels(), ax.get_yticklabels()):
         for text, g in zip(labels_, firsts):
             text.set_bbox(dict(facecolor=colors.get(g, _OTHER), edgecolor="none", pad=1.5))
@@ -146,33 +172,36 @@ def comention_heatmap(
     ax.set_xlim(-0.5, n - 0.5)
     ax.set_ylim(n - 0.5, -0.5)
     ax.tick_params(axis="both", pad=4)
-    if annotate is None:
-        annotate = n <= 20
+
+
+def _annotate(ax: Axes, mat: np.ndarray, font: float) -> list:
+    """The value written in each non-empty cell off the diagonal (white on dark cells)."""
     cells = []
-    if annotate:
-        vmax = mat.max()
-        for i in range(n):
-            for j in range(n):
-                if i != j and mat[i, j] > 0:
-                    cells.append(ax.text(j, i, f"{mat[i, j]:g}", ha="center", va="center", fontsize=min(7.5, font - 1),
-                                         color="white" if mat[i, j] > 0.55 * vmax else "black", zorder=3))
+    vmax = mat.max()
+    n = len(mat)
+    for i in range(n):
+        for j in range(n):
+            if i != j and mat[i, j] > 0:
+                cells.append(ax.text(j, i, f"{mat[i, j]:g}", ha="center", va="center", fontsize=min(7.5, font - 1),
+                                     color="white" if mat[i, j] > 0.55 * vmax else "black", zorder=3))
+    return cells
+
+
+def _heatmap_legends(ax: Axes, im, value: str, group_ids, firsts: list, colors: dict[str, str]):
+    """The colour bar (what a cell counts) and the legend of the name backgrounds (groups)."""
     for side in ax.spines.values():
         side.set_visible(False)
     cbar = ax.figure.colorbar(im, ax=ax, shrink=0.6, pad=0.02)
     what = {"weight": "sentences naming both countries", "sentences": "sentences naming both countries",
             "articles": "articles naming both countries"}.get(value, f"sentences with relation '{value}'")
     cbar.set_label(what, fontsize=9)
+    gnames = _group_names(group_ids)
     handles = [Patch(facecolor=colors[g], label=gnames[g]) for g in group_ids if g in firsts]
     if None in firsts:
         handles.append(Patch(facecolor=_OTHER, label="other countries"))
     leg = ax.legend(handles=handles, title="Name background: group", loc="lower left", bbox_to_anchor=(0.0, 1.01),
                     frameon=False, fontsize=8.5, title_fontsize=9.5, ncols=min(len(handles), 2), alignment="left")
-    if own:
-        def relayout() -> None:
-            _fit_heatmap(ax, names, codes, cells, cbar, leg)
-
-        ax._regionkit = {**getattr(ax, "_regionkit", {}), "relayout": relayout}
-    return ax
+    return cbar, leg
 
 
 def _fit_heatmap(ax, names, codes, cells, cbar, leg) -> None:

@@ -170,22 +170,13 @@ def tie_network(
     matplotlib.axes.Axes
         ``rk.plot.save(ax, path, preset=...)`` re-lays the chart out for the preset.
     """
-
-    from regionkit.plot._tiesel import drawn_ties
-    from regionkit.ties import RELATIONS
-
     if labels not in ("name", "iso3"):
         raise ValueError(f"unknown labels {labels!r}; valid: name, iso3")
     w = _as_weights(weights)
     if relation not in w.columns:
         raise ValueError(f"no column {relation!r} in weights; columns: {', '.join(map(str, w.columns))}")
     groups = _groups(highlight)
-    w = w[w["weight"] >= min_weight]
-    w = drawn_ties(w, relation, relations, statuses)
-    w = w.assign(a=w["a"].astype(str), b=w["b"].astype(str), weight=w["weight"].astype(float))
-    w = w.sort_values(["weight", "a", "b"], ascending=[False, True, True], kind="stable")
-    if top is not None:
-        w = w.head(top)
+    w = _network_edges(w, relation, relations, statuses, min_weight, top)
     own = ax is None
     if own:
         fig = plt.figure(figsize=(_PAGE_WIDTH, _PAGE_WIDTH * 1.2))
@@ -194,19 +185,8 @@ def tie_network(
     if w.empty:
         ax.text(0.5, 0.5, "no ties to draw", ha="center", va="center", transform=ax.transAxes)
         return ax
-
-    nodes, graph, pos = tie_graph(w, seed)
-    member = _membership(groups, as_of)
-    colors = group_colors(groups)
-    size_of, size_label = _node_sizes(nodes, w, sizes)
-    smax = max(size_of.values()) if size_of else 0.0
-    wmax = float(w["weight"].max())
-    edges = w.sort_values("weight", kind="stable")  # light first, so heavy ones are on top
-    xy = np.array([pos[n] for n in nodes])
-    label_text = {n: (_name(n) if labels == "name" else n) for n in nodes}
-    spec = {"nodes": nodes, "xy": xy, "edges": edges, "relation": relation, "relations": RELATIONS,
-            "member": member, "colors": colors, "groups": groups, "size_of": size_of, "smax": smax,
-            "wmax": wmax, "size_label": size_label, "label_text": label_text, "legend": legend, "own": own}
+    spec = _network_spec(w, seed, groups, as_of, sizes, relation, labels)
+    spec.update({"legend": legend, "own": own})
     drawn: list = []
 
     def relayout() -> None:
@@ -216,6 +196,31 @@ def tie_network(
     relayout()
     ax._regionkit = {**getattr(ax, "_regionkit", {}), "relayout": relayout, "labels": spec["texts"]}
     return ax
+
+
+def _network_edges(w: pd.DataFrame, relation: str, relations, statuses, min_weight: float, top: int | None) -> pd.DataFrame:
+    """The edges drawn: heavy enough, of the relations and statuses asked for, the *top* heaviest first."""
+    from regionkit.plot._tiesel import drawn_ties
+
+    w = w[w["weight"] >= min_weight]
+    w = drawn_ties(w, relation, relations, statuses)
+    w = w.assign(a=w["a"].astype(str), b=w["b"].astype(str), weight=w["weight"].astype(float))
+    w = w.sort_values(["weight", "a", "b"], ascending=[False, True, True], kind="stable")
+    return w.head(top) if top is not None else w
+
+
+def _network_spec(w: pd.DataFrame, seed: int, groups: list[str], as_of: Any, sizes: Any, relation: str, labels: str) -> dict:
+    """What the drawing step needs: nodes and their seeded layout, edges, group fills, sizes, label texts."""
+    from regionkit.ties import RELATIONS
+
+    nodes, _graph, pos = tie_graph(w, seed)
+    size_of, size_label = _node_sizes(nodes, w, sizes)
+    return {"nodes": nodes, "xy": np.array([pos[n] for n in nodes]),
+            "edges": w.sort_values("weight", kind="stable"),  # light first, so heavy ones are on top
+            "relation": relation, "relations": RELATIONS, "member": _membership(groups, as_of),
+            "colors": group_colors(groups), "groups": groups, "size_of": size_of,
+            "smax": max(size_of.values()) if size_of else 0.0, "wmax": float(w["weight"].max()),
+            "size_label": size_label, "label_text": {n: (_name(n) if labels == "name" else n) for n in nodes}}
 
 
 def _draw_network(ax: Axes, spec: dict, drawn: list) -> None:

@@ -28,7 +28,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 SEED_END = "Photo: US President Donald Trump/AFP"
-SETS = {"dev": DATA / "ties_gold.jsonl", "held": DATA / "ties_heldout.jsonl"}
+SETS = {"dev": DATA / "ties_gold.jsonl", "held": DATA / "ties_heldout.jsonl",
+        "held2": DATA / "ties_heldout2.jsonl"}  # held2: texts via ties_heldout2.py (--source)
 
 
 def _url_date(url: str | None):
@@ -119,11 +120,16 @@ def score(gold, pred_pairs, pred_info=None):
                 relation=(rel_ok / tp if tp else 0.0), negated=f"{neg_found}/{neg_gold}")
 
 
-def run(which: str, errors: bool = False) -> dict:
+def run(which: str, errors: bool = False, source: str | None = None) -> dict:
     import regionkit as rk
 
     gold = load_gold(SETS[which])
     texts = load_texts()
+    if which == "held2":
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from ties_heldout2 import load_heldout2_texts
+
+        texts.update(load_heldout2_texts(source))
     ids = list(gold)
     arts = pd.DataFrame({"article_id": ids, "text": [texts[i]["text"] for i in ids],
                          "date": pd.to_datetime([texts[i]["date"] for i in ids])})
@@ -156,8 +162,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", choices=sorted(SETS), default="dev")
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--source", help="held2 only: gensim 4.4.0 wheel or folder with the Lee corpus")
     args = ap.parse_args(argv)
-    run(args.set, args.errors)
+    run(args.set, args.errors, args.source)
     return 0
 
 

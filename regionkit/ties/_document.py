@@ -169,6 +169,7 @@ def read_article(
     unit: str,
     members: Callable[[str, pd.Timestamp | None], list[str]],
     expand: set[str] | None,
+    meta_speaker: str | None = None,
 ) -> list[tuple]:
     """Rows of ``extract_ties`` for one article (see :func:`regionkit.extract_ties`).
 
@@ -177,54 +178,64 @@ def read_article(
     (``None``: all) are read as the list of their members; the others stand for
     a list named earlier only when they point back to it ("the five Central
     Asian countries" after the five were named, within ``GROUP_WINDOW``
-    sentences).
+    sentences). ``meta_speaker`` is the state of the author named by the
+    article's metadata (title / source), used when the text names no speaker.
     """
-    noise = boilerplate_spans(text)
-    noise_starts = [s for s, _ in noise]
-    officials = find_officials(text, when)
-    epithets = find_epithets(text)
-    pair_phrases = [(m.start(), m.end()) for m in PAIR_PHRASE.finditer(text)]
-    pronouns = [(m.start(), m.end()) for m in PRONOUN.finditer(text)]
-    by_sentence: dict[int, list[Ent]] = {}
-    starts = [s for s, _ in spans]
-
-    def sentence_of(pos: int) -> int:
-        return max(bisect.bisect_right(starts, pos) - 1, 0)
-
-    for s, e, iso, kind in mentions:
-        by_sentence.setdefault(sentence_of(s), []).append(Ent(s, e, iso, kind))
-    for s, e, iso, via in officials:
-        by_sentence.setdefault(sentence_of(s), []).append(Ent(s, e, iso, via))
-    group_ents: dict[int, list[Ent]] = {}
-    backrefs: list[tuple[int, int, str]] = []
-    for s, e, g in groups:
-        if expand is None or g in expand:
-            for iso in members(g, when):
-                group_ents.setdefault(sentence_of(s), []).append(Ent(s, e, iso, "group:" + g))
-        else:
-            m = GROUP_BACKREF.search(text[max(0, s - 60):s])
-            # "the five Central Asian countries", "the Central Asian countries": points back to a named list
-            if m and (re.search(r"\d|two|three|four|five|six|seven|eight|nine|ten", m.group(), re.IGNORECASE)
-                      or GROUP_PLURAL.match(text, e)):
-                backrefs.append((s, e, g))
-    speaker = find_speaker(text, spans, officials)
-    states = sorted([(s, e, iso) for s, e, iso, _ in mentions] + [(s, e, iso) for s, e, iso, _ in officials])
-    quotes = quote_speakers(text, states) if ("\u201c" in text or '"' in text) else []
-    first_person = []
-    for m in FIRST_PERSON.finditer(text):
-        who = next((iso for q0, q1, iso in quotes if q0 <= m.start() < q1), speaker)
-        if who:
-            first_person.append((m.start(), m.end(), who))
-    main_actor = speaker or _main_official(officials) or _main_state(mentions)
-    memory = _Memory()
+    art = _Article(art_id, text, when, mentions, groups, spans, members, expand, meta_speaker)
     rows: list[tuple] = []
     for si, (ss, se) in enumerate(spans):
-        section = "boilerplate" if _in(noise, noise_starts, ss) else "body"
-        if section not in sections:
-            continue
-        here = by_sentence.get(si, [])
-        sentence = text[ss:se]
-        accords = bool(_ACCORDS.search(sentence))
+        section = "boilerplate" if _in(art.noise, art.noise_starts, ss) else "body"
+        if section in sections:
+            rows += art.sentence_rows(si, ss, se, cues, include, unit)
+    if "co_mention" in include and unit == "paragraph":
+        rows += _paragraph_co_mentions(art_id, text, mentions, rows, art.noise, art.noise_starts, sections)
+    return rows
+
+
+class _Article:
+    """One article prepared for reading: entities by sentence, coreference phrases and memory."""
+
+    def __init__(self, art_id, text, when, mentions, groups, spans, members, expand, meta_speaker) -> None:
+        self.art_id, self.text, self.when, self.members = art_id, text, when, members
+        self.noise = boilerplate_spans(text)
+        self.noise_starts = [s for s, _ in self.noise]
+        self.starts = [s for s, _ in spans]
+        officials = find_officials(text, when)
+        self.epithets = find_epithets(text)
+        self.pair_phrases = [(m.start(), m.end()) for m in PAIR_PHRASE.finditer(text)]
+        self.pronouns = [(m.start(), m.end()) for m in PRONOUN.finditer(text)]
+        self.by_sentence: dict[int, list[Ent]] = {}
+        for s, e, iso, kind in mentions:
+            self.by_sentence.setdefault(self.sentence_of(s), []).append(Ent(s, e, iso, kind))
+        for s, e, iso, via in officials:
+            self.by_sentence.setdefault(self.sentence_of(s), []).append(Ent(s, e, iso, via))
+        self.group_ents: dict[int, list[Ent]] = {}
+        self.backrefs: list[tuple[int, int, str]] = []
+        self._groups(groups, expand)
+        speaker = find_speaker(text, spans, officials) or meta_speaker
+        self.first_person = _first_person(text, mentions, officials, speaker)
+        self.main_actor = speaker or _main_official(officials) or _main_state(mentions)
+        self.memory = _Memory()
+
+    def sentence_of(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.starts, pos) - 1, 0)
+
+    def _groups(self, groups: list[tuple[int, int, str]], expand: set[str] | None) -> None:
+        text = self.text
+        for s, e, g in groups:
+            if expand is None or g in expand:
+                for iso in self.members(g, self.when):
+                    self.group_ents.setdefault(self.sentence_of(s), []).append(Ent(s, e, iso, "group:" + g))
+            else:
+                m = GROUP_BACKREF.search(text[max(0, s - 60):s])
+                # "the five Central Asian countries", "the Central Asian countries": points back to a named list
+                if m and (re.search(r"\d|two|three|four|five|six|seven|eight|nine|ten", m.group(), re.IGNORECASE)
+                          or GROUP_PLURAL.match(text, e)):
+                    self.backrefs.append((s, e, g))
+
+    def entities(self, si: int, ss: int, se: int, sentence: str, cues, accords: bool) -> list[Ent]:
+        """Every entity of sentence ``si`` (absolute offsets): names, officials, groups, coreference."""
+        text, here = self.text, self.by_sentence.get(si, [])
 
         def here_pair(pos: int) -> tuple[str, str] | None:
             """The latest pair tied earlier in this sentence (a first reading without pair phrases)."""
@@ -236,52 +247,77 @@ def read_article(
             r = max(first, key=lambda r: r.cue)
             return (r.x.iso, r.y.iso)
 
-        ents = here + group_ents.get(si, []) + _coreference(text, ss, se, si, here, memory, epithets,
-                                                            pair_phrases, pronouns, here_pair)
-        ents += [Ent(s, e, who, "coreference") for s, e, who in first_person if ss <= s < se]
-        if main_actor:
+        ents = here + self.group_ents.get(si, []) + _coreference(
+            text, ss, se, si, here, self.memory, self.epithets, self.pair_phrases, self.pronouns, here_pair)
+        ents += [Ent(s, e, who, "coreference") for s, e, who in self.first_person if ss <= s < se]
+        if self.main_actor:
             m = _ACHIEVEMENT.match(text, ss, se)
             if m and not any(e.start <= m.start("verb") < e.end for e in ents):
                 # "Brokered peace between Armenia and Azerbaijan.": the list's implicit subject (TIES.md s8)
-                ents.append(Ent(m.start("verb"), m.start("verb"), main_actor, "coreference"))
-        for s, e, g in backrefs:
+                ents.append(Ent(m.start("verb"), m.start("verb"), self.main_actor, "coreference"))
+        for s, e, g in self.backrefs:
             if ss <= s < se:
-                named = memory.named_list(si, members(g, when))
+                named = self.memory.named_list(si, self.members(g, self.when))
                 noun = _GROUP_NOUN.match(text, e)
                 end = noun.end() if noun else e
                 ents += [Ent(s, end, iso, "coreference") for iso in named or ()]
+        return ents
+
+    def sentence_rows(self, si: int, ss: int, se: int, cues, include: frozenset[str], unit: str) -> list[tuple]:
+        """Read sentence ``si``: its rows, and what it leaves in memory for later coreference."""
+        sentence = self.text[ss:se]
+        accords = bool(_ACCORDS.search(sentence))
+        ents = self.entities(si, ss, se, sentence, cues, accords)
         if not ents:
-            continue
+            return []
         if len({e.iso for e in ents}) < 2:  # one state: nothing to tie, only remembered for coreference
-            memory.remember(si, ents, [], [])
-            continue
+            self.memory.remember(si, ents, [], [])
+            return []
         local = [Ent(e.start - ss, e.end - ss, e.iso, e.via) for e in ents]
         ties, chains = read_sentence(sentence, local, cues, accords=accords)
-        tied = set()
+        rows, tied = [], set()
         for r in ties:
             tied.add((r.x.iso, r.y.iso))
             target = None if r.source is None else (r.y.iso if r.source == r.x.iso else r.x.iso)
-            rows.append(_row(art_id, si, ss, se, sentence, r.x, r.y, r.source, target, r.relation, r.status))
-        if "co_member" in include:
-            for ch in chains:
-                mem = ch.members()
-                if len(mem) >= 3 and ("comma" in ch.links or any(e.via.startswith("group:") for e in mem)):
-                    for x, y in combinations(sorted(mem, key=lambda e: e.iso), 2):
-                        if (x.iso, y.iso) not in tied:
-                            rows.append(_row(art_id, si, ss, se, sentence, x, y, None, None, "co_member", "stated"))
-                            tied.add((x.iso, y.iso))
-        if "co_mention" in include and unit == "sentence":
-            direct = sorted({e.iso: e for e in ents if e.via in _DIRECT}.values(), key=lambda e: e.iso)
-            for x, y in combinations(direct, 2):
-                if (x.iso, y.iso) not in tied:
-                    rows.append(_row(art_id, si, ss, se, sentence, x, y, None, None, "co_mention", "stated"))
+            rows.append(_row(self.art_id, si, ss, se, sentence, r.x, r.y, r.source, target, r.relation, r.status))
+        rows += _pairs_not_tied(self.art_id, si, ss, se, sentence, ents, chains, tied, include, unit)
         pairs = [(r.x.iso, r.y.iso) for r in ties]
         pairs += [tuple(sorted(e.iso for e in ch.members())) for ch in chains if ch.is_pair()]
         lists = [[e.iso for e in ch.members()] for ch in chains
                  if len(ch.members()) >= 2 and not any(e.via.startswith("group:") for e in ch.ents)]
-        memory.remember(si, [Ent(e.start + ss, e.end + ss, e.iso, e.via) for e in ents], pairs, lists)
-    if "co_mention" in include and unit == "paragraph":
-        rows += _paragraph_co_mentions(art_id, text, mentions, rows, noise, noise_starts, sections)
+        self.memory.remember(si, [Ent(e.start + ss, e.end + ss, e.iso, e.via) for e in ents], pairs, lists)
+        return rows
+
+
+def _first_person(text: str, mentions, officials, speaker: str | None) -> list[tuple[int, int, str]]:
+    """I / we / my / our with the state they stand for: the quote's speaker inside a quote, else the text's."""
+    states = sorted([(s, e, iso) for s, e, iso, _ in mentions] + [(s, e, iso) for s, e, iso, _ in officials])
+    quotes = quote_speakers(text, states) if ("\u201c" in text or '"' in text) else []
+    out = []
+    for m in FIRST_PERSON.finditer(text):
+        who = next((iso for q0, q1, iso in quotes if q0 <= m.start() < q1), speaker)
+        if who:
+            out.append((m.start(), m.end(), who))
+    return out
+
+
+def _pairs_not_tied(art_id, si, ss, se, sentence, ents, chains, tied, include, unit) -> list[tuple]:
+    """``co_member`` and ``co_mention`` rows, when asked for, of pairs the sentence did not tie."""
+    rows = []
+    if "co_member" in include:
+        for ch in chains:
+            mem = ch.members()
+            if len(mem) >= 3 and ("comma" in ch.links or any(e.via.startswith("group:") for e in mem)):
+                for x, y in combinations(sorted(mem, key=lambda e: e.iso), 2):
+                    if (x.iso, y.iso) not in tied:
+                        rows.append(_row(art_id, si, ss, se, sentence, x, y, None, None, "co_member", "stated"))
+                        tied.add((x.iso, y.iso))
+    if "co_mention" in include and unit == "sentence":
+        local = [Ent(e.start - ss, e.end - ss, e.iso, e.via) for e in ents]
+        direct = sorted({e.iso: e for e in local if e.via in _DIRECT}.values(), key=lambda e: e.iso)
+        for x, y in combinations(direct, 2):
+            if (x.iso, y.iso) not in tied:
+                rows.append(_row(art_id, si, ss, se, sentence, x, y, None, None, "co_mention", "stated"))
     return rows
 
 

@@ -150,6 +150,24 @@ GROUP_BACKREF = re.compile(r"\b(?:the|these|those|all|each\s+of\s+the)\s+(?:(?:t
 #: After a group mention pointed back by "the" alone, a plural noun must follow ("the Central Asian countries").
 GROUP_PLURAL = re.compile(r"\s+(?:countries|nations|states|republics|governments)\b", re.IGNORECASE)
 GROUP_WINDOW = 10
+#: "they" / "them" (not "they said": reporters are people) stand for a list of two or more states named
+#: earlier in the same sentence or in the previous one.
+THEY = re.compile(r"\b(?:[Tt]hey|[Tt]hem)\b(?!\s+(?:said|say|says|told|added|claimed|reported|insisted)\b)")
+THEY_WINDOW = 1
+#: A definite act noun ("the announcement", "The Proclamation") stands for the state whose official made the act:
+#: the nearest state before a verb that made one ("signed a Proclamation", "announced", "called for") in the
+#: same sentence or the ACT_WINDOW previous ones; a named act ("Proclamation", "Executive Order", "decree",
+#: "ultimatum") for the state that signed or issued one of that name anywhere earlier in the article.
+ACT_REF = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:new|latest|surprise|historic)\s+)?(?P<noun>announcement|decision|move|"
+    r"proposal|offer|call|initiative|statement|declaration|Proclamation|Executive\s+Order|decree|Decree|ultimatum)"
+    r"\b(?!\s+(?:by|of|from|to\s+the)\b)")
+ACT_MADE = re.compile(
+    r"\b(?:signed|issued|announced|declared|decided|called\s+for|offered|proposed|unveiled|ordered|delivered|"
+    r"made|gave)\b(?:\s+(?:a|an|the|its|his|her|their|new|historic|surprise))*"
+    r"(?:\s+(?P<noun>Proclamation|Executive\s+Order|decree|Decree|ultimatum))?")
+ACT_WINDOW = 2
+NAMED_ACTS = frozenset({"proclamation", "executive order", "decree", "ultimatum"})
 
 
 _QUOTE_OPEN = re.compile(r":\s*[\u201c\"]")
@@ -241,3 +259,105 @@ def find_epithets(text: str) -> list[tuple[int, int, frozenset[str]]]:
         out += [(m.start(), m.end(), states) for m in pattern.finditer(low)
                 if not low.startswith(" of ", m.end())]  # "the Kingdom of Saudi Arabia" is a name
     return sorted(out)
+
+
+# --------------------------------------------------------------------------------------
+# people the text itself introduces with their state and office
+# --------------------------------------------------------------------------------------
+
+#: Offices whose holder acts for the state (TIES.md s2). Heads of state / government give ``leader``.
+_LEADER_OFFICES = r"President|Prime\s+Minister|Premier|Chancellor|King|Queen|Emir|Amir|Crown\s+Prince|Sultan|leader"
+_OTHER_OFFICES = (r"Vice[-\s]President|(?:Foreign|Defen[cs]e|Interior|Finance|Trade|Economy|Energy|Cabinet|Deputy|"
+                  r"Energy)\s+Minister|Minister(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])\w+(?:\s+(?:and\s+)?(?-i:[A-Z])\w+){0,3})?|"
+                  r"(?:Foreign|Defen[cs]e|Home|Treasury|Commerce|Energy)\s+Secretary|Secretary\s+of\s+State|Secretary\s+of\s+(?-i:[A-Z])\w+|"
+                  r"Ambassador|(?:special\s+|peace\s+)?envoy|(?:chief\s+)?negotiator|spokes(?:man|woman|person)|"
+                  r"national\s+security\s+adviser|foreign\s+policy\s+chief")
+_HONORIFIC = (r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Sheikh|Shaikh|General|Gen|Brigadier|Colonel|Col|Admiral|Rear\s+Admiral|"
+              r"Lieutenant|Major|Marshal|Field\s+Marshal|Prince|Princess|HRH|H\.E)\.?\s+)")
+_NAME_TOKEN = r"(?-i:[A-Z][\w'\u2019]*(?:-[A-Z]?[\w'\u2019]+)?)"
+_NAME = rf"{_NAME_TOKEN}(?:\s+(?:(?-i:[A-Z])\.|{_NAME_TOKEN}|bin|ibn|al|el|de|van|von|da|(?-i:Al|Abu|Abdel|Abdul)))" + "{0,3}"
+#: Right after a country mention: "'s President Pervez Musharraf", " peace envoy Anthony Zinni", " Foreign Ministry
+#: spokesman Boris Malakhov", " Prime Minister, Ariel Sharon".
+_INTRO = re.compile(
+    r"(?i:['\u2019]s)?\s+(?i:(?:Foreign\s+Ministry|Defen[cs]e\s+Ministry|Government|Cabinet|army|military|chief|top|"
+    r"senior|special|acting|interim|new)\s+)" + r"{0,2}" + rf"(?P<office>(?i:{_OTHER_OFFICES}|{_LEADER_OFFICES}))"
+    rf",?\s+{_HONORIFIC}{{0,2}}(?P<name>{_NAME})"
+)
+_NOT_A_NAME = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+                        "July August September October November December The This That He She It They We And But Said "
+                        "Says Has Have Had Was Were Is Are Will Would".split())
+_NOT_IN_OFFICE = re.compile(r"\b(?:former|ex|then|late|outgoing|incoming|would-be|exiled|opposition|shadow|deposed|"
+                            r"ousted|future)\b[\s-]*(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def find_introduced(text: str, mentions: list[tuple[int, int, str, str]],
+                    known: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """People the text names with their state and office, and the later references to them.
+
+    "Pakistan's President Pervez Musharraf", "Israeli Prime Minister Ariel Sharon",
+    "US peace envoy Anthony Zinni", "Russian Foreign Ministry spokesman Boris Malakhov":
+    the text itself says who the person acts for, so no external term is needed. The
+    introduction and every later "Mr Musharraf", "General Musharraf", "Musharraf",
+    "Pervez Musharraf" give ``(start, end, iso3, via)``, ``via`` ``"leader"`` for a head of
+    state or government (or a "leader") and ``"official"`` otherwise. Not counted: a
+    person introduced as former / then- / outgoing / opposition ..., a surname
+    introduced for two states, a surname after a different given name ("Jeb Bush"),
+    and people already in ``known`` (``leaders.csv`` office-holders).
+    """
+    people: dict[str, tuple[str, str, str]] = {}  # surname -> (iso3, via, full name)
+    clash: set[str] = set()
+    known_spans = [(s, e) for s, e, _, _ in known]
+    taken = sorted(known_spans + [(s, e) for s, e, _, _ in mentions])
+    taken_starts = [s for s, _ in taken]
+    for s, e, iso, kind in mentions:
+        if kind == "place":
+            continue
+        m = _INTRO.match(text, e)
+        if not m or _NOT_IN_OFFICE.search(text[max(0, s - 40):s]):
+            continue
+        tokens = m.group("name").split()
+        while tokens and (tokens[-1] in _NOT_A_NAME or tokens[-1].endswith(".")):
+            tokens.pop()
+        if not tokens or tokens[0] in _NOT_A_NAME:
+            continue
+        n0 = m.start("name")
+        i = bisect.bisect_right(taken_starts, n0) - 1
+        if i >= 0 and taken[i][0] <= n0 < taken[i][1]:
+            continue  # a country word or a known office-holder
+        surname = tokens[-1]
+        office = m.group("office").lower()
+        via = "leader" if re.fullmatch(_LEADER_OFFICES, office, re.IGNORECASE) else "official"
+        if surname in people and people[surname][0] != iso:
+            clash.add(surname)
+        people.setdefault(surname, (iso, via, " ".join(tokens)))
+    for name in clash:
+        del people[name]
+    if not people:
+        return []
+    return _references(text, people, taken)
+
+
+_GIVEN_OK = re.compile(rf"(?:{_HONORIFIC}|(?i:President|Prime\s+Minister|Premier|Chancellor|King|Emir|Minister|"
+                       r"Secretary|Ambassador|envoy|leader|Chairman)\s+)$")
+
+
+def _references(text: str, people: dict[str, tuple[str, str, str]],
+                taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """Every occurrence of the introduced people's surnames, with the full name when it precedes."""
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(people, key=len, reverse=True))
+                         + r")(?![\w-])")
+    out = []
+    for m in pattern.finditer(text):
+        iso, via, full = people[m.group()]
+        start = m.start()
+        given = full[: -len(m.group())].rstrip()
+        if given and text.endswith(given, 0, start - 1) and text[start - 1] == " ":
+            start -= len(given) + 1
+        else:
+            prev = re.search(r"(?-i:[A-Z])[\w'\u2019-]*\s+$", text[max(0, start - 30):start])
+            if prev and not _GIVEN_OK.search(text[max(0, start - 40):start]) and prev.group().strip() not in given.split():
+                continue  # another person with this surname ("Jeb Bush")
+        if any(ks <= start < ke or ks < m.end() <= ke for ks, ke in taken):
+            continue
+        out.append((start, m.end(), iso, via))
+    return out

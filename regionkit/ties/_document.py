@@ -20,14 +20,22 @@ from regionkit.ties._actors import (
     PAIR_WINDOW,
     PRONOUN,
     PRONOUN_WINDOW,
+    ACT_MADE,
+    ACT_REF,
+    ACT_WINDOW,
+    NAMED_ACTS,
+    THEY,
+    THEY_WINDOW,
     find_epithets,
+    find_introduced,
     find_officials,
     find_speaker,
     quote_speakers,
 )
-from regionkit.ties._reading import Ent, read_sentence
+from regionkit.ties._reading import Ent, build_chains, prepare_entities, read_sentence
 
 _GROUP_NOUN = re.compile(r"\s+(?:countries|nations|states|republics|governments|leaders|partners)\b", re.IGNORECASE)
+_REPORTING = re.compile(r"\b(?:said|says|say|stated|told|added|announced|noted|confirmed|reported|believes?|thinks?)\b")
 _ACCORDS = re.compile(r"\bAbraham\s+Accords?\b", re.IGNORECASE)
 
 
@@ -51,6 +59,29 @@ class _Memory:
         self.officials: list[tuple[int, int, str]] = []
         self.pairs: dict[tuple[str, str], list[int]] = {}  # pair -> [count, last sentence]
         self.lists: list[tuple[int, list[str]]] = []  # (sentence, states of a list of two or more)
+        self.acts: list[tuple[int, int, str | None, str]] = []  # (sentence, position, named act or None, iso3)
+        self.made: list[tuple[int, str | None]] = []  # ACT_MADE matches of the article: (position, named act)
+
+    def act(self, si: int, pos: int, noun: str) -> str | None:
+        """The state that made the act a definite act noun at ``pos`` refers to (see ``ACT_REF``)."""
+        noun = re.sub(r"\s+", " ", noun.lower())
+        for s, p, named, iso in reversed(self.acts):
+            if p >= pos:
+                continue
+            if noun in NAMED_ACTS:
+                if named == noun:
+                    return iso
+            elif s < si - ACT_WINDOW:
+                return None
+            else:
+                return iso
+        return None
+
+    def they(self, si: int) -> list[str] | None:
+        """The latest list of two or more states of the previous sentence(s) (``THEY_WINDOW``)."""
+        if self.lists and self.lists[-1][0] >= si - THEY_WINDOW:
+            return self.lists[-1][1]
+        return None
 
     def named_list(self, si: int, states: list[str]) -> list[str] | None:
         """The latest list of two or more of ``states`` named in the last sentences ("the five ..." points back)."""
@@ -83,12 +114,28 @@ class _Memory:
             return iso
         return None
 
-    def pair(self, si: int) -> tuple[str, str] | None:
-        live = [(c, last, p) for p, (c, last) in self.pairs.items() if last >= si - PAIR_WINDOW]
+    def _acts(self, si: int, ents: list[Ent], text: str, ss: int) -> None:
+        """Remember who made the acts of this sentence (the nearest state before the verb, same clause)."""
+        for pos, noun in _within(self.made, ss, ss + len(text)):
+            before = [e for e in ents if e.end <= pos and pos - e.end <= 150 and e.via != "coreference"
+                      and ";" not in text[e.end - ss:pos - ss]]
+            if before:
+                actor = max(before, key=lambda e: e.end)
+                self.acts.append((si, pos, re.sub(r"\s+", " ", noun.lower()) if noun else None, actor.iso))
+
+    def pair(self, si: int, exclude: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+        """The most salient pair of the last PAIR_WINDOW sentences; failing that, of the article (tied twice)."""
+        live = [(c, last, p) for p, (c, last) in self.pairs.items()
+                if last >= si - PAIR_WINDOW and not exclude & set(p)]
+        if not live:
+            live = [(c, last, p) for p, (c, last) in self.pairs.items() if c >= 2 and not exclude & set(p)]
         return max(live)[2] if live else None
 
-    def remember(self, si: int, ents: list[Ent], pairs: list[tuple[str, str]], lists: list[list[str]]) -> None:
+    def remember(self, si: int, ents: list[Ent], pairs: list[tuple[str, str]], lists: list[list[str]],
+                 text: str = "", ss: int = 0) -> None:
         self.lists += [(si, isos) for isos in lists]
+        if self.made:
+            self._acts(si, ents, text, ss)
         for e in ents:
             if e.via in ("leader", "official"):
                 self.officials.append((si, e.start, e.iso))
@@ -102,7 +149,7 @@ class _Memory:
 
 def _coreference(text: str, ss: int, se: int, si: int, here: list[Ent], memory: _Memory,
                  epithets: list, pair_phrases: list, pronouns: list,
-                 here_pair: Callable[[int], tuple[str, str] | None]) -> list[Ent]:
+                 here_pair: Callable[[int, frozenset[str]], tuple[str, str] | None]) -> list[Ent]:
     """Entities for the epithets, pair phrases and pronouns of sentence ``si`` (absolute offsets)."""
     out = []
     for s, e, states in epithets:
@@ -117,7 +164,11 @@ def _coreference(text: str, ss: int, se: int, si: int, here: list[Ent], memory: 
                 out.append(Ent(s, e, iso, "coreference"))
     for s, e in pair_phrases:
         if ss <= s < se:
-            pair = here_pair(s) or memory.pair(si)
+            # a state named on its own before the phrase is not one of "the two sides" ("the US envoy urged
+            # both sides"), unless it only reports ("Moscow said the two sides ...")
+            apart = frozenset(x.iso for x in here if x.end <= s and x.via != "coreference"
+                              and not _REPORTING.search(text, x.end, s))
+            pair = here_pair(s, apart) or memory.pair(si, apart)
             if pair:
                 out += [Ent(s, e, pair[0], "coreference"), Ent(s, e, pair[1], "coreference")]
     return out
@@ -201,9 +252,14 @@ class _Article:
         self.noise_starts = [s for s, _ in self.noise]
         self.starts = [s for s, _ in spans]
         officials = find_officials(text, when)
+        officials = sorted(officials + find_introduced(text, mentions, officials))
         self.epithets = find_epithets(text)
         self.pair_phrases = [(m.start(), m.end()) for m in PAIR_PHRASE.finditer(text)]
         self.pronouns = [(m.start(), m.end()) for m in PRONOUN.finditer(text)]
+        self.they = [(m.start(), m.end()) for m in THEY.finditer(text)] if "hey" in text or "hem" in text else []
+        self.act_refs = [(m.start(), m.end(), m.group("noun")) for m in ACT_REF.finditer(text)]
+        self.memory = _Memory()
+        self.memory.made = [(m.start(), m.group("noun")) for m in ACT_MADE.finditer(text)] if self.act_refs else []
         self.by_sentence: dict[int, list[Ent]] = {}
         for s, e, iso, kind in mentions:
             self.by_sentence.setdefault(self.sentence_of(s), []).append(Ent(s, e, iso, kind))
@@ -215,7 +271,6 @@ class _Article:
         speaker = find_speaker(text, spans, officials) or meta_speaker
         self.first_person = _first_person(text, mentions, officials, speaker)
         self.main_actor = speaker or _main_official(officials) or _main_state(mentions)
-        self.memory = _Memory()
 
     def sentence_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self.starts, pos) - 1, 0)
@@ -237,11 +292,11 @@ class _Article:
         """Every entity of sentence ``si`` (absolute offsets): names, officials, groups, coreference."""
         text, here = self.text, self.by_sentence.get(si, [])
 
-        def here_pair(pos: int) -> tuple[str, str] | None:
+        def here_pair(pos: int, exclude: frozenset[str]) -> tuple[str, str] | None:
             """The latest pair tied earlier in this sentence (a first reading without pair phrases)."""
             local = [Ent(e.start - ss, e.end - ss, e.iso, e.via) for e in here if e.end <= pos]
             first, _ = read_sentence(sentence, local, cues, accords=accords)
-            first = [r for r in first if r.relation != "mediation"]
+            first = [r for r in first if r.relation != "mediation" and r.x.iso not in exclude and r.y.iso not in exclude]
             if not first:
                 return None
             r = max(first, key=lambda r: r.cue)
@@ -255,6 +310,7 @@ class _Article:
             if m and not any(e.start <= m.start("verb") < e.end for e in ents):
                 # "Brokered peace between Armenia and Azerbaijan.": the list's implicit subject (TIES.md s8)
                 ents.append(Ent(m.start("verb"), m.start("verb"), self.main_actor, "coreference"))
+        ents += self._they_and_acts(si, ss, se, sentence, here)
         for s, e, g in self.backrefs:
             if ss <= s < se:
                 named = self.memory.named_list(si, self.members(g, self.when))
@@ -262,6 +318,20 @@ class _Article:
                 end = noun.end() if noun else e
                 ents += [Ent(s, end, iso, "coreference") for iso in named or ()]
         return ents
+
+    def _they_and_acts(self, si: int, ss: int, se: int, sentence: str, here: list[Ent]) -> list[Ent]:
+        """"they" / "them" as a list named just before, and definite act nouns as their author's state."""
+        out = []
+        for s, e in _within(self.they, ss, se):
+            local = [Ent(x.start - ss, x.end - ss, x.iso, x.via) for x in here if x.end <= s]
+            chains = [c for c in build_chains(sentence, prepare_entities(sentence, local)) if len(c.members()) >= 2]
+            isos = [x.iso for x in chains[-1].members()] if chains else self.memory.they(si)
+            out += [Ent(s, e, iso, "coreference") for iso in isos or ()]
+        for s, e, noun in _within(self.act_refs, ss, se):
+            iso = self.memory.act(si, s, noun)
+            if iso:
+                out.append(Ent(s, e, iso, "coreference"))
+        return out
 
     def sentence_rows(self, si: int, ss: int, se: int, cues, include: frozenset[str], unit: str) -> list[tuple]:
         """Read sentence ``si``: its rows, and what it leaves in memory for later coreference."""
@@ -271,7 +341,7 @@ class _Article:
         if not ents:
             return []
         if len({e.iso for e in ents}) < 2:  # one state: nothing to tie, only remembered for coreference
-            self.memory.remember(si, ents, [], [])
+            self.memory.remember(si, ents, [], [], sentence, ss)
             return []
         local = [Ent(e.start - ss, e.end - ss, e.iso, e.via) for e in ents]
         ties, chains = read_sentence(sentence, local, cues, accords=accords)
@@ -285,8 +355,18 @@ class _Article:
         pairs += [tuple(sorted(e.iso for e in ch.members())) for ch in chains if ch.is_pair()]
         lists = [[e.iso for e in ch.members()] for ch in chains
                  if len(ch.members()) >= 2 and not any(e.via.startswith("group:") for e in ch.ents)]
-        self.memory.remember(si, [Ent(e.start + ss, e.end + ss, e.iso, e.via) for e in ents], pairs, lists)
+        self.memory.remember(si, [Ent(e.start + ss, e.end + ss, e.iso, e.via) for e in ents], pairs, lists,
+                             sentence, ss)
         return rows
+
+
+def _within(spans: list, lo: int, hi: int) -> list:
+    """The items of ``spans`` (sorted tuples starting with a position) that start in ``[lo, hi)``."""
+    if not spans:
+        return []
+    i = bisect.bisect_left(spans, (lo,))
+    j = bisect.bisect_left(spans, (hi,), i)
+    return spans[i:j]
 
 
 def _first_person(text: str, mentions, officials, speaker: str | None) -> list[tuple[int, int, str]]:

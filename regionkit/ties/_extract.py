@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -198,6 +199,55 @@ def _members_fn():
     return members
 
 
+_GOVERNMENT = re.compile(r"\b(?:White\s+House|Department|Ministry|Embassy|Mission|Consulate|Government|Kremlin|"
+                         r"Presidency|Office|Senate|House\s+of\s+Representatives|Parliament|Treasury|Cabinet|"
+                         r"Chancellery|State\s+Department)\b")
+_AUTHORED = re.compile(r"\b(?:Remarks|Statement|Address|Message|Readout|Op-?ed|Interview|Briefing|Letter|Keynote)\b",
+                       re.IGNORECASE)
+_JOINT = re.compile(r"\bjoint\s+statement\b|\bjointly\b", re.IGNORECASE)
+
+
+def _meta_speakers(arts: pd.DataFrame, when: dict[str, pd.Timestamp | None]) -> dict[str, str]:
+    """The state of each article's author, where its metadata names one (TIES.md s2: a government speaker).
+
+    The ``source`` column counts when it names an office-holder in office at the article's date
+    ("The White House (President Donald J. Trump)", "U.S. Department of State (Secretary Antony J.
+    Blinken)") or a government body of one state ("U.S. Department of the Treasury"; "in X" is a
+    place, not the author); the ``title`` counts when it is a statement, remarks, message, readout
+    … and names one office-holder ("Remarks by President Biden …"). A joint statement or two
+    states give none. The text's own speaker line, when it has one, comes first (``find_speaker``).
+    """
+    from regionkit.extract import extract_mentions
+    from regionkit.ties._actors import find_officials
+
+    cols = [c for c in ("source", "title") if c in arts.columns]
+    if not cols:
+        return {}
+    ids = arts["article_id"].astype(str).tolist()
+    values = {c: [v if isinstance(v, str) else "" for v in arts[c].astype(object).tolist()] for c in cols}
+    sources = sorted({v for v in values.get("source", []) if v and _GOVERNMENT.search(v) and not _JOINT.search(v)})
+    named: dict[str, set[str]] = {}
+    if sources:
+        m = extract_mentions(pd.DataFrame({"article_id": [str(i) for i in range(len(sources))], "text": sources,
+                                           "language": "en"}))  # no language detection for a few short lines
+        m = m[m["kind"].isin(["name", "demonym", "metonym", "capital"]).to_numpy() & m["iso3"].notna().to_numpy()]
+        for i, st, iso in zip(m["article_id"].astype(int), m["start"].astype(int), m["iso3"].astype(str)):
+            if not re.search(r"\bin\s+(?:the\s+)?$", sources[i][max(0, st - 10):st]):
+                named.setdefault(sources[i], set()).add(iso)
+    out: dict[str, str] = {}
+    for k, art in enumerate(ids):
+        date = when.get(art)
+        source, title = values.get("source", [""] * len(ids))[k], values.get("title", [""] * len(ids))[k]
+        states: set[str] = set()
+        if source and not _JOINT.search(source):
+            states = {iso for _, _, iso, _ in find_officials(source, date)} or named.get(source, set())
+        if not states and title and _AUTHORED.search(title) and not _JOINT.search(title):
+            states = {iso for _, _, iso, _ in find_officials(title, date)}
+        if len(states) == 1:
+            out[art] = states.pop()
+    return out
+
+
 def _run(mentions, arts, scanner, wanted, unit, sections, expand) -> pd.DataFrame:
     from regionkit.extract import sentence_spans
 
@@ -216,6 +266,8 @@ def _run(mentions, arts, scanner, wanted, unit, sections, expand) -> pd.DataFram
             groups_by_article.setdefault(a, []).append((s, e, g))
     texts = dict(zip(arts["article_id"].astype(str), arts["text"].astype(object)))
     dates = dict(zip(arts["article_id"].astype(str), arts["date"])) if "date" in arts.columns else {}
+    when = {a: _when(d) for a, d in dates.items()}
+    speakers = _meta_speakers(arts, when)
     members = _members_fn()
     rows: list[tuple] = []
     order = list(dict.fromkeys(arts["article_id"].astype(str)))
@@ -226,9 +278,10 @@ def _run(mentions, arts, scanner, wanted, unit, sections, expand) -> pd.DataFram
             if found:
                 raise SchemaError(f"no text for article {art_id!r} in articles=")
             continue
-        rows += read_article(art_id, text, _when(dates.get(art_id)), found, groups_by_article.get(art_id, []),
+        rows += read_article(art_id, text, when.get(art_id), found, groups_by_article.get(art_id, []),
                              spans=sentence_spans(text), sections=sections, cues=scanner,
-                             include=wanted, unit=unit, members=members, expand=expand)
+                             include=wanted, unit=unit, members=members, expand=expand,
+                             meta_speaker=speakers.get(art_id))
     if not rows:
         return TIES_META.copy()
     out = pd.DataFrame(rows, columns=list(_TIES_COLUMNS))

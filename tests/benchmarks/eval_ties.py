@@ -42,10 +42,11 @@ def load_texts() -> dict[str, dict]:
     out: dict[str, dict] = {}
     for line in (DATA / "dev_gold.jsonl").read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
-        out[r["id"]] = {"text": r["text"], "date": r.get("date") or _url_date(r.get("url"))}
+        out[r["id"]] = {"text": r["text"], "date": r.get("date") or _url_date(r.get("url")),
+                        "title": r.get("title"), "source": r.get("source")}
     for line in (ROOT / "data" / "articles" / "demo_articles.jsonl").read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
-        out[r["id"]] = {"text": r["text"], "date": r.get("date")}
+        out[r["id"]] = {"text": r["text"], "date": r.get("date"), "title": r.get("title"), "source": r.get("source")}
     raw = (ROOT / "data" / "articles" / "000_882ee92918b85e76.txt").read_text(encoding="utf-8")
     out["seed"] = {"text": raw[: raw.find(SEED_END) + len(SEED_END)], "date": "2025-07-01"}
     held = DATA / "ties_heldout_texts.jsonl"
@@ -132,7 +133,9 @@ def run(which: str, errors: bool = False, source: str | None = None) -> dict:
         texts.update(load_heldout2_texts(source))
     ids = list(gold)
     arts = pd.DataFrame({"article_id": ids, "text": [texts[i]["text"] for i in ids],
-                         "date": pd.to_datetime([texts[i]["date"] for i in ids])})
+                         "date": pd.to_datetime([texts[i]["date"] for i in ids]),
+                         # metadata the reader may use (the author of a statement); None where a set has none
+                         "title": [texts[i].get("title") for i in ids], "source": [texts[i].get("source") for i in ids]})
     mentions = rk.extract_mentions(arts)
     ties = rk.extract_ties(mentions, articles=arts)
     info = predicted_pairs(ties)

@@ -164,3 +164,34 @@ def test_both_sides_may_include_a_state_that_only_reports():
     found = {x for a, b, va, vb in zip(second["a"], second["b"], second["a_via"], second["b_via"])
              for x, v in ((a, va), (b, vb)) if v == "coreference"}
     assert found == {"RUS", "TUR"}
+
+
+# ---------------------------------------------------------------- office terms in the people table
+
+
+def _people_terms_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "people_terms.py"
+    spec = importlib.util.spec_from_file_location("people_terms", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_people_table_terms_agree_with_the_sourced_leaders_table():
+    mod = _people_terms_module()
+    people = rk.default_gazetteer().tables["people.csv"]
+    terms = mod.leader_terms()
+    filled = 0
+    for r in people.itertuples():
+        want = mod.columns_for(r.surface, r.iso3, terms)
+        assert (r.office, r.terms, r.term_source) == (want["office"], want["terms"], want["term_source"]), r.surface
+        filled += bool(r.terms)
+        if r.terms:  # every term has a source
+            assert len(r.term_source.split(" | ")) == len(r.terms.split(";")) == len(r.office.split(";"))
+            assert all(u.startswith("http") for u in r.term_source.split(" | "))
+    assert filled >= 30
+    tokayev = people[people["surface"] == "Tokayev"].iloc[0]
+    assert tokayev["office"] == "head_of_state" and tokayev["terms"].startswith("2019-03-20/")

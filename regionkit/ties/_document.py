@@ -57,7 +57,7 @@ class _Memory:
     def __init__(self) -> None:
         self.states: list[tuple[int, int, str]] = []  # (sentence, start, iso3)
         self.officials: list[tuple[int, int, str]] = []
-        self.pairs: dict[tuple[str, str], list[int]] = {}  # pair -> [count, last sentence]
+        self.pairs: dict[tuple[str, str], list[int]] = {}  # pair -> [count, coordinated (0/1), last sentence]
         self.lists: list[tuple[int, list[str]]] = []  # (sentence, states of a list of two or more)
         self.acts: list[tuple[int, int, str | None, str]] = []  # (sentence, position, named act or None, iso3)
         self.made: list[tuple[int, str | None]] = []  # ACT_MADE matches of the article: (position, named act)
@@ -124,15 +124,19 @@ class _Memory:
                 self.acts.append((si, pos, re.sub(r"\s+", " ", noun.lower()) if noun else None, actor.iso))
 
     def pair(self, si: int, exclude: frozenset[str] = frozenset()) -> tuple[str, str] | None:
-        """The most salient pair of the last PAIR_WINDOW sentences; failing that, of the article (tied twice)."""
-        live = [(c, last, p) for p, (c, last) in self.pairs.items()
+        """The most salient pair of the last PAIR_WINDOW sentences; failing that, of the article (tied twice).
+
+        Salient: tied or listed most often; at equal counts a pair the text coordinated ("Armenia and
+        Azerbaijan") outranks an actor and its target; then the latest.
+        """
+        live = [(c, coord, last, p) for p, (c, coord, last) in self.pairs.items()
                 if last >= si - PAIR_WINDOW and not exclude & set(p)]
         if not live:
-            live = [(c, last, p) for p, (c, last) in self.pairs.items() if c >= 2 and not exclude & set(p)]
-        return max(live)[2] if live else None
+            live = [(c, coord, last, p) for p, (c, coord, last) in self.pairs.items() if c >= 2 and not exclude & set(p)]
+        return max(live)[3] if live else None
 
     def remember(self, si: int, ents: list[Ent], pairs: list[tuple[str, str]], lists: list[list[str]],
-                 text: str = "", ss: int = 0) -> None:
+                 text: str = "", ss: int = 0, coordinated: tuple[tuple[str, str], ...] = ()) -> None:
         self.lists += [(si, isos) for isos in lists]
         if self.made:
             self._acts(si, ents, text, ss)
@@ -142,9 +146,11 @@ class _Memory:
             elif e.via not in ("coreference", "group"):
                 self.states.append((si, e.start, e.iso))
         for p in dict.fromkeys(pairs):
-            entry = self.pairs.setdefault(p, [0, si])
+            entry = self.pairs.setdefault(p, [0, 0, si])
             entry[0] += 1
-            entry[1] = si
+            entry[2] = si
+        for p in coordinated:
+            self.pairs[p][1] = 1
 
 
 def _coreference(text: str, ss: int, se: int, si: int, here: list[Ent], memory: _Memory,
@@ -271,6 +277,8 @@ class _Article:
         speaker = find_speaker(text, spans, officials) or meta_speaker
         self.first_person = _first_person(text, mentions, officials, speaker)
         self.main_actor = speaker or _main_official(officials) or _main_state(mentions)
+        #: members of the Abraham Accords at the date when the article names them (for ``_reading``)
+        self.accord_members = frozenset(members("abraham_accords", when)) if _ACCORDS.search(text) else frozenset()
 
     def sentence_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self.starts, pos) - 1, 0)
@@ -351,12 +359,12 @@ class _Article:
             target = None if r.source is None else (r.y.iso if r.source == r.x.iso else r.x.iso)
             rows.append(_row(self.art_id, si, ss, se, sentence, r.x, r.y, r.source, target, r.relation, r.status))
         rows += _pairs_not_tied(self.art_id, si, ss, se, sentence, ents, chains, tied, include, unit)
-        pairs = [(r.x.iso, r.y.iso) for r in ties]
-        pairs += [tuple(sorted(e.iso for e in ch.members())) for ch in chains if ch.is_pair()]
+        coordinated = tuple(tuple(sorted(e.iso for e in ch.members())) for ch in chains if ch.is_pair())
+        pairs = [(r.x.iso, r.y.iso) for r in ties] + list(coordinated)
         lists = [[e.iso for e in ch.members()] for ch in chains
                  if len(ch.members()) >= 2 and not any(e.via.startswith("group:") for e in ch.ents)]
         self.memory.remember(si, [Ent(e.start + ss, e.end + ss, e.iso, e.via) for e in ents], pairs, lists,
-                             sentence, ss)
+                             sentence, ss, coordinated)
         return rows
 
 

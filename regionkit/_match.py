@@ -79,6 +79,7 @@ def scan_text(text: str | None, *, gazetteer: Gazetteer | None = None,
     urls: list[tuple[int, int]] | None = None
     out: list[tuple[Entry, int, int]] = []
     wants = chain.wants_at
+    cues: dict = {}  # the article's cue words (rule triggers), shared with its Article
     for entry, start, end in _matches(gaz.automaton, gaz.by_key, text, folded, 0, len(text),
                                       resolve=chain.resolver(), bounded=chain.bounded):
         if chain.urls:
@@ -88,11 +89,12 @@ def scan_text(text: str | None, *, gazetteer: Gazetteer | None = None,
                 continue
         if entry.kind == "blocker":
             continue
-        if not wants(text, start, end, entry.kind, text[start:end].lower()):
+        if not wants(text, start, end, entry.kind, text[start:end].lower(), cues):
             out.append((entry, start, end))
             continue
         if article is None:
             article = Article(text)
+            article.memo("rules.cues", lambda: cues)
         accepted = chain.judge(Candidate(entry, text, start, end, gaz, article))
         if accepted is not None:
             out.append((accepted, start, end))

@@ -10,8 +10,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from regionkit._rule_base import DROP, Candidate, Rule, Verdict, accept
+from regionkit._rule_base import DROP, LOWER, UPPER, Candidate, Many, Rule, Trigger, Verdict, Word, accept
 from regionkit._rules_language import LANGUAGE
+
+#: the triggers (necessary conditions, checked before the rule; tests/test_rule_triggers.py proves them on the test texts)
+_NEXT_NAME_WORD = Trigger(after=(" ", UPPER, LOWER + "'\u2019"))  # next_word() + is_name_word(): " Xy..."
+_PREV_NAME_WORD = Trigger(before=(" ", Many(LOWER + "'."), UPPER))  # prev_word() + is_name_word(): "Xy.. " before
 
 __all__ = ["US_PRONOUN", "PERSON_NAME", "GEORGIA_US_STATE", "TURKEY_BIRD", "LANGUAGE", "NAME_OF_THING",
            "WASHINGTON_NAME"]
@@ -59,6 +63,7 @@ PERSON_NAME = Rule(
     function word or itself a gazetteer word is a person: no row ("Michael Jordan", "Chad Smith").""",
     _person_name, kinds={"name", "capital", "place"}, keys="person_like",
     words=("person_like", "name_titles", "function_words"), label="R5",
+    trigger=(_NEXT_NAME_WORD, _PREV_NAME_WORD),
 )
 
 
@@ -86,7 +91,7 @@ GEORGIA_US_STATE = Rule(
     Atlanta, Gov., county, another US state, ...) than cues for the country
     (georgia_country_cues.csv: Tbilisi, Caucasus, Abkhazia, ...).""",
     _georgia_us_state, keys="georgia_keys", words=("georgia_keys", "us_state_cues", "georgia_country_cues"),
-    label="R6",
+    label="R6", trigger=Trigger(cue="us_state_cues"),  # no US-state cue in the article: never the USA
 )
 
 
@@ -101,6 +106,7 @@ TURKEY_BIRD = Rule(
     """"Turkey" in a sentence with Thanksgiving or poultry words (bird_cues.csv: pardon*, roast*,
     feathers, ...) is the bird: no row.""",
     _turkey_bird, keys={"turkey"}, words=("bird_cues",), label="R7",
+    trigger=Trigger(cue="bird_cues", cue_flags=re.IGNORECASE),
 )
 
 
@@ -120,6 +126,7 @@ NAME_OF_THING = Rule(
     "Tehran Times", "Paris Hilton"): no row. Country names and demonyms are not affected ("Turkish
     Airlines" stays TUR).""",
     _name_of_thing, kinds={"capital", "place"}, words=("place_continuations", "function_words"), label="R9",
+    trigger=_NEXT_NAME_WORD,
 )
 
 
@@ -138,4 +145,5 @@ WASHINGTON_NAME = Rule(
     (washington_names.csv: Post, Times, Nationals, ...) or after a first name ("Denzel Washington").""",
     _washington_name, kinds={"capital", "place"}, keys={"washington"}, words=("washington_names", "name_titles",
                                                                               "function_words"), label="R9",
+    trigger=(Trigger(after=(" ", Word("washington_names"))), _PREV_NAME_WORD),
 )

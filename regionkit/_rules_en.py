@@ -33,8 +33,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from regionkit._entry import Entry
-from regionkit._rule_base import (DROP, Article, Candidate, Rule, Verdict, accept, all_caps_line, is_name_word, line_memo,
-                                  line_span)
+from regionkit._rule_base import (DROP, LOWER, UPPER, Article, Candidate, Many, Rule, Trigger, Verdict, Word, WordChars, accept,
+                                  all_caps_line, is_name_word, line_memo, line_span)
 from regionkit._sentences import sentence_of
 
 if TYPE_CHECKING:
@@ -59,6 +59,10 @@ _NOT_FIRST_NAMES = frozenset(
     "north south east west central little new old great upper lower saint san santa st fort mount lake "
     "premier judge pastor father sister brother lord lady chief the an in on at to for and or but".split())
 _FIRST_NAME_EXTRA = frozenset({"ireland", "egypt", "cuba", "kenya", "india", "china", "israel", "jordan"})
+_FIRST_NAME_KEYS = ("given_names.csv:word", _FIRST_NAME_EXTRA)  # R12's trigger: keys that may be a first name
+#: R11's trigger: the state forms state_re matches after ", " (their upper-case variants: second letter any case)
+_STATE_FORMS = ("admin_areas.csv:name", "admin_areas.csv:ap")
+_POSTAL = "admin_areas.csv:postal"  # two letters, then what state_re allows after a postal code
 #: words after a first name that start a name of an organisation, team or product, not a surname
 _ORG_AFTER = frozenset(
     "telecom telecoms mobile daily southern eastern unicom power rugby football cricket hockey soccer basketball "
@@ -327,6 +331,11 @@ TOWN_IN_STATE = Rule(
     followed by County, Township, Borough or School District it gives no row ("Mexico Township"). The
     reading holds for the whole article unless a sentence names the country another way.""",
     _check_town, kinds={"name", "capital", "place"}, finish=_finish, label="R11",
+    # state_re: ",", spaces, a state form (each starts with a capital: test_rules_en); _AREA_AFTER: " County" ...
+    trigger=(Trigger(after=(",", Many(" \u00a0"), Word(_STATE_FORMS, ignore_case=True, prefix=True))),
+             Trigger(after=(",", Many(" \u00a0"), WordChars(_POSTAL, 0), WordChars(_POSTAL, 1),
+                            " \u00a0\n(0123456789.,;:)\u2013\u2014-\x00")),
+             Trigger(after=(" \u00a0", Word(_AREA_FIRST)))),
 )
 CENSUS_PERSON = Rule(
     "census_person",
@@ -335,6 +344,9 @@ CENSUS_PERSON = Rule(
     first name, is a person: no row ("Kenya Moore", "Kathy Ireland"); the same word alone later in the
     article is that person too.""",
     _check_person, kinds={"name", "capital", "place", "demonym"}, finish=_finish, label="R12",
+    # _WORD_BEFORE "Kathy Ireland" / _WORD_AFTER + is_name_word "Kenya Moore"
+    trigger=(Trigger(keys="surname_keys.csv:word", before=(" \u00a0", Many(LOWER), UPPER)),
+             Trigger(keys=_FIRST_NAME_KEYS, after=(" \u00a0", UPPER, LOWER + "'\u2019"))),
 )
 NAMED_THING = Rule(
     "named_thing",
@@ -342,4 +354,6 @@ NAMED_THING = Rule(
     Palace"); followed by a lower-case word of thing_words.csv it is a food, animal, plant or product
     ("Persian cat", "Afghan hound", "Canada geese"): no row. "Kenya Airways" still counts.""",
     _check_thing, kinds={"name", "capital", "place", "demonym"}, label="R13",
+    # _WORD_AFTER: a capitalised venue word, or a thing word
+    trigger=Trigger(after=(" \u00a0", Word("thing_words.csv:word", ignore_case=True))),
 )

@@ -209,15 +209,33 @@ def _rule_pass(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer
 
 
 def _todo(joined: str, bounds: np.ndarray, cand: Candidates, chain: Any, url_art: np.ndarray | None) -> np.ndarray:
-    """Which candidates the rules must see: in an article with a web-address anchor, blockers, and ``chain.wants``."""
-    todo = np.zeros(len(cand.start), dtype=bool)
+    """Which candidates the rules must see: in an article with a web-address anchor, blockers, and those some
+    context rule is about whose trigger holds (:mod:`regionkit._scan_triggers`, numpy over the batch)."""
+    from regionkit._scan_triggers import plan_code, trigger_bits
+
+    n = len(cand.start)
+    todo = np.zeros(n, dtype=bool)
     if url_art is not None:
         todo |= url_art[cand.article]
-    wants = chain.wants_at
+    codes = np.zeros(n, dtype=np.uint8)
+    masks = np.zeros(n, dtype=np.uint64)
+    memo = chain.__dict__.setdefault("_plan_codes", {})
     starts, ends = cand.start.tolist(), cand.end.tolist()
     for i, e in enumerate(cand.entry):
-        if e.kind == "blocker" or wants(joined, starts[i], ends[i], e.kind, joined[starts[i]:ends[i]].lower()):
-            todo[i] = True
+        if e.kind == "blocker":
+            codes[i] = 3
+            continue
+        k = (e.kind, joined[starts[i]:ends[i]].lower())
+        cm = memo.get(k)
+        if cm is None:
+            cm = memo[k] = plan_code(chain, *k)
+        if cm[0]:
+            codes[i], masks[i] = cm
+    todo |= codes == 3
+    sel = np.flatnonzero(codes == 4)
+    if len(sel):
+        bits = trigger_bits(chain, joined, bounds, cand.start, cand.end, cand.article, sel)
+        todo[sel] |= (bits[sel] & masks[sel]) != 0
     return todo
 
 
@@ -239,15 +257,17 @@ def _chain(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer, ch
         text = joined[off:bounds[a + 1] - 1]
         urls = ex._url_spans(text) if url_art is not None and url_art[a] else []  # no anchor, no web address
         article: Any = None
+        cues: dict = {}
         for i in idx.tolist():
             entry, s, e = entries[i], starts[i] - off, ends_[i] - off
             if (urls and ex._inside(urls, s)) or entry.kind == "blocker":
                 keep[i] = False
                 continue
-            if not wants(text, s, e, entry.kind, text[s:e].lower()):
+            if not wants(text, s, e, entry.kind, text[s:e].lower(), cues):
                 continue
             if article is None:
                 article = Article(text)
+                article.memo("rules.cues", lambda: cues)  # noqa: B023 - called at once
             judged = chain.judge(Candidate(entry, text, s, e, gaz, article))
             if judged is None:
                 keep[i] = False

@@ -110,14 +110,14 @@ def _resolver(gaz: Any, chain: Any) -> tuple[list, Any]:
         keys, by_key = _scan.tables(gaz).keys, gaz.by_key
         memo: list[dict] = [{} for _ in keys]
         size = [0]
-        wants = chain.wants
+        plan = chain.plan
 
         def resolver(kid: int, surface: str) -> tuple:
             entry = next((e for e in by_key[keys[kid]] if e.case_ok(surface)), None)
             if entry is None:
                 hit: tuple = (None, 0)
             else:
-                hit = (entry, 3 if entry.kind == "blocker" or wants(entry.kind, surface.lower()) else 0)
+                hit = (entry, 3 if entry.kind == "blocker" or plan(entry.kind, surface.lower()) is not None else 0)
             size[0] += 1
             if size[0] > 500_000:  # adversarial case variants: keep memory flat
                 for d in memo:
@@ -153,25 +153,7 @@ def kernel_candidates(k: Any, joined: str, bounds: np.ndarray, gaz: Any, chain: 
     cand = (_scan._repair(joined, bounds, gaz, start, end, entries, article, failed, todo) if failed
             else _scan.Candidates(start, end, entries, article, todo))
     cand.url_art = url_art
-    _mark_guarded(joined, cand, chain)
     return cand
-
-
-def _mark_guarded(joined: str, cand: Any, chain: Any) -> None:
-    """Send the rules the candidates a position-guarded rule (R11-R13, ``chain.wants_at``) may change.
-
-    The kernel's memo only knows ``chain.wants(kind, key)``; the guarded rules look at the
-    candidate's neighbours ("Peru, Ind."), so they are asked here, as the pure path does.
-    """
-    kinds = getattr(chain, "guard_kinds", None)
-    if not kinds or cand.todo is None:
-        return
-    starts, ends = cand.start.tolist(), cand.end.tolist()
-    for i, entry in enumerate(cand.entry):
-        if not cand.todo[i] and entry.kind in kinds:
-            s, e = starts[i], ends[i]
-            if chain.wants_at(joined, s, e, entry.kind, joined[s:e].lower()):
-                cand.todo[i] = True
 
 
 _URL_ANCHOR_KERNEL = r"\.[a-z][a-z]|://|@"

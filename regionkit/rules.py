@@ -66,7 +66,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from regionkit._entry import Entry
-from regionkit._rule_base import DROP, Article, Candidate, Final, Rule, Verdict, accept, words_regex
+from regionkit._rule_base import (DROP, END, LOWER, SPACE, UPPER, Article, Candidate, Final, Many, ResolvedTrigger, Rule,
+                                  Trigger, Verdict, Word, WordChars, accept, words_regex)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -74,7 +75,7 @@ if TYPE_CHECKING:
     from regionkit.gazetteer import Gazetteer
 
 __all__ = ["Rule", "Candidate", "Article", "DROP", "accept", "Final", "Verdict", "RuleSet", "rules", "resolve_rules", "Chain",
-           "compile_rules", "words_regex"]  # and DEFAULT_RULES (module __getattr__)
+           "compile_rules", "words_regex", "Trigger", "Many", "Word", "WordChars", "UPPER", "LOWER", "SPACE", "END"]  # and DEFAULT_RULES (module __getattr__)
 
 WORD_BOUNDARY = Rule(
     "word_boundary",
@@ -226,6 +227,9 @@ class Chain:
         self.urls = "url" in ids
         self.gazetteer = gazetteer
         self.context = tuple((r, r.kinds, r.key_set(gazetteer)) for r in ruleset if r.stage == "context")
+        #: per context rule (same order): its triggers resolved against the gazetteer, or None (no trigger)
+        self.triggers = tuple(None if r.trigger is None else tuple(t.resolve(gazetteer) for t in r.trigger)
+                              for r, _, _ in self.context)
         finishers: list[Callable] = []
         for r in ruleset:
             if r.finish is not None and r.finish not in finishers:
@@ -233,42 +237,99 @@ class Chain:
         self.finishers = tuple(finishers)
         from regionkit._rules_en import GUARDED, _tables, may_fire
 
-        # R11-R13 look at a candidate's neighbours: the scanners ask wants_at (their cheap static guard)
-        open_ctx = [(r, k, s) for r, k, s in self.context if r.id not in GUARDED]
+        # R11-R13 also have may_fire, a finer static guard in Python (after their triggers)
+        self._guarded = tuple(r.id in GUARDED for r, _, _ in self.context)
         self.guard_kinds = frozenset().union(*(r.kinds or () for r, _, _ in self.context if r.id in GUARDED))
         self._may_fire = may_fire
         self._en_tables = _tables(gazetteer) if self.guard_kinds else {}
-        self.open_all = any(k is None and s is None for _, k, s in open_ctx)
-        self.open_kinds = frozenset().union(*(k for _, k, s in open_ctx if s is None and k is not None))
-        self.keyed_any = frozenset().union(*(s for _, k, s in self.context if k is None and s is not None))
-        keyed: dict[str, set[str]] = {}
-        for _, k, s in self.context:
-            if k is not None and s is not None:
-                for kind in k:
-                    keyed.setdefault(kind, set()).update(s)
-        self.keyed = {kind: frozenset(v) for kind, v in keyed.items()}
+        self._plans: dict[tuple[str, str], Any] = {}
+        #: every trigger with an after/before part, numbered for the compiled kernel (its bit in a candidate's mask)
+        self.local_triggers: list[ResolvedTrigger] = []
+        for trig in self.triggers:
+            for t in trig or ():
+                if t.local and all(t is not u for u in self.local_triggers):
+                    self.local_triggers.append(t)
+
+    def plan(self, kind: str, key: str) -> Any:
+        """What the context rules need for a candidate of this kind and lower-cased surface (memoised).
+
+        None: no rule is about it; True: a rule without trigger is; else a tuple of
+        ``(trigger or None, guarded)`` per trigger of the rules about it (None: a
+        guarded rule without trigger, for which only ``may_fire`` decides).
+        """
+        got = self._plans.get((kind, key), False)
+        if got is not False:
+            return got
+        plan: Any = None
+        parts: list[tuple[ResolvedTrigger | None, bool]] = []
+        for (_rule, kinds, keys), trig, guarded in zip(self.context, self.triggers, self._guarded):
+            if (kinds is not None and kind not in kinds) or (keys is not None and key not in keys):
+                continue
+            if trig is None:
+                if not guarded:
+                    plan = True
+                    break
+                parts.append((None, True))
+            else:
+                parts.extend((t, guarded) for t in trig if t.keys is None or key in t.keys)
+        if plan is None and parts:
+            plan = tuple(parts)
+        if len(self._plans) < 200_000:
+            self._plans[(kind, key)] = plan
+        return plan
 
     def wants(self, kind: str, key: str) -> bool:
         """True when some context rule is about a candidate of this kind and lower-cased surface."""
-        if self.open_all or kind in self.open_kinds or key in self.keyed_any:
-            return True
-        keys = self.keyed.get(kind)
-        return keys is not None and key in keys
+        return self.plan(kind, key) is not None
 
-    def wants_at(self, text: str, start: int, end: int, kind: str, key: str) -> bool:
-        """:meth:`wants`, or a guarded rule (R11-R13) may fire on ``text[start:end]`` in its context."""
-        if self.wants(kind, key):
+    def wants_at(self, text: str, start: int, end: int, kind: str, key: str, cues: dict | None = None) -> bool:
+        """True unless every context rule about ``text[start:end]`` is proven not to fire there (triggers, may_fire).
+
+        ``cues`` is a per-article dict for the triggers' article cues; None (``text``
+        is not one article): a cue is taken to be there.
+        """
+        plan = self.plan(kind, key)
+        if plan is None or plan is True:
+            return plan is True
+        fire = None
+        for trig, guarded in plan:
+            if trig is not None and not (trig.holds(text, start, end) and self._cue(trig, text, cues)):
+                continue
+            if not guarded:
+                return True
+            if fire is None:
+                fire = self._may_fire(text, start, end, kind, key, self._en_tables)
+            if fire:
+                return True
+        return False
+
+    def _cue(self, trig: ResolvedTrigger, text: str, cues: dict | None) -> bool:
+        if trig.cue is None or cues is None:
             return True
-        if kind not in self.guard_kinds:
-            return False
-        return self._may_fire(text, start, end, kind, key, self._en_tables)
+        hit = cues.get((trig.cue, trig.cue_flags))
+        if hit is None:
+            gaz, name, flags = self.gazetteer, trig.cue, trig.cue_flags
+            rx = gaz.memo(("rules.regex", name, flags), lambda: words_regex(gaz.words(name), flags=flags))
+            hit = cues[(name, flags)] = rx.search(text) is not None
+        return hit
 
     def judge(self, candidate: Candidate) -> Entry | None:
-        """Run the context rules on one candidate: the entry to record, or None for no row."""
+        """Run the context rules on one candidate: the entry to record, or None for no row.
+
+        A rule none of whose triggers holds is not called (it is proven to return None).
+        """
         key = candidate.key
-        for rule, kinds, keys in self.context:
+        cues = None
+        for (rule, kinds, keys), trig in zip(self.context, self.triggers):
             if (kinds is not None and candidate.entry.kind not in kinds) or (keys is not None and key not in keys):
                 continue
+            if trig is not None:
+                if cues is None:
+                    cues = candidate.article.memo("rules.cues", dict)
+                text, start, end = candidate.text, candidate.start, candidate.end
+                if not any((t.keys is None or key in t.keys) and t.holds(text, start, end) and self._cue(t, text, cues)
+                           for t in trig):
+                    continue
             verdict = rule.check(candidate)  # type: ignore[misc]
             if verdict is None:
                 continue

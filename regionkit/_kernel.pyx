@@ -26,7 +26,7 @@ from cpython.unicode cimport Py_UCS1, Py_UCS2
 
 import numpy as np
 
-KERNEL_VERSION = 3  # bumped with every change of the interface; _scan refuses another version
+KERNEL_VERSION = 4  # bumped with every change of the interface; _scan refuses another version
 
 
 cdef inline Py_UCS4 _read(int kind, void* data, Py_ssize_t i) noexcept:
@@ -204,7 +204,7 @@ def scan(str joined, const int64_t[::1] bounds, const uint8_t[::1] lut, const ui
             else:
                 entries[q] = (<tuple> hit)[0]
                 guard = (<tuple> hit)[1]
-                if guard == 3:
+                if guard >= 3:  # 3: the rules must see it; 4: when a trigger holds (checked next, trigger_ends)
                     stv[q] = 1
                 elif guard != 0:
                     c1 = _read(kind, data, e0) if e0 < n else 0
@@ -375,4 +375,80 @@ def sentence_numbers(str joined, const int64_t[::1] bounds, const int64_t[::1] p
                     if e > 0:
                         cut = e
         i += 1
+    return out
+
+
+# ----------------------------------------------------------------- rule triggers
+cdef inline bint _in_cls(Py_UCS4 c, int k, const uint8_t[:, ::1] lut, const int64_t[:, ::1] wide,
+                         const uint8_t[::1] any_) noexcept:
+    cdef Py_ssize_t w
+    if any_[k]:
+        return True
+    if c < 256:
+        return lut[k, c] != 0
+    for w in range(wide.shape[1]):
+        if wide[k, w] < 0:
+            return False
+        if wide[k, w] == c:
+            return True
+    return False
+
+
+def trigger_ends(str joined, const int64_t[::1] bounds, const int64_t[::1] start, const int64_t[::1] end,
+                 const int64_t[::1] article, const int32_t[:, :, :, ::1] seq, const uint8_t[:, ::1] lut,
+                 const int64_t[:, ::1] wide, const uint8_t[::1] any_, int star_limit):
+    """Per candidate and trigger: where its ``after`` classes end when after and before hold (-1: held for sure,
+    a long Many() run), else -2 (as _scan_triggers._seq_holds; outside the article a position reads as NUL)."""
+    cdef Py_ssize_t n = PyUnicode_GET_LENGTH(joined)
+    cdef int kind = PyUnicode_KIND(joined)
+    cdef void* data = PyUnicode_DATA(joined)
+    cdef Py_ssize_t m = start.shape[0], nt = seq.shape[0], ns = seq.shape[2]
+    out = np.full((m, nt), -2, dtype=np.int64)
+    cdef int64_t[:, ::1] o = out
+    cdef Py_ssize_t q, t, side, k, p, lo, hi, step, cnt, p_after
+    cdef int cid
+    cdef bint ok, sure, sure_after
+    cdef Py_UCS4 c
+    for q in range(m):
+        lo = bounds[article[q]]
+        hi = bounds[article[q] + 1] - 1
+        for t in range(nt):
+            p_after = 0
+            ok = True
+            sure_after = False
+            for side in range(2):
+                sure = False
+                if side == 0:
+                    p = end[q]
+                    step = 1
+                else:
+                    p = start[q] - 1
+                    step = -1
+                for k in range(ns):
+                    cid = seq[t, side, k, 0]
+                    if cid < 0:
+                        break
+                    if seq[t, side, k, 1]:
+                        cnt = 0
+                        while lo <= p < hi and _in_cls(_read(kind, data, p), cid, lut, wide, any_):
+                            p += step
+                            cnt += 1
+                            if cnt >= star_limit:
+                                sure = True
+                                break
+                        if sure:
+                            break  # this side holds for sure
+                        continue
+                    c = _read(kind, data, p) if lo <= p < hi else 0
+                    if not _in_cls(c, cid, lut, wide, any_):
+                        ok = False
+                        break
+                    p += step
+                if side == 0:
+                    p_after = p
+                    sure_after = sure
+                if not ok:
+                    break
+            if ok:
+                o[q, t] = -1 if sure_after else p_after
     return out

@@ -18,9 +18,9 @@ import numpy as np
 from regionkit import _scan_tables as _scan
 from regionkit._match import _URL_ANCHOR
 
-__all__ = ["KERNEL_VERSION", "active_path", "kernel", "kernel_candidates", "sentence_spec"]
+__all__ = ["KERNEL_VERSION", "active_path", "kernel", "kernel_candidates", "kernel_trigger_bits", "sentence_spec"]
 
-KERNEL_VERSION = 3  # the interface of _kernel.pyx this module speaks
+KERNEL_VERSION = 4  # the interface of _kernel.pyx this module speaks
 _KERNEL: list = []
 
 
@@ -110,14 +110,16 @@ def _resolver(gaz: Any, chain: Any) -> tuple[list, Any]:
         keys, by_key = _scan.tables(gaz).keys, gaz.by_key
         memo: list[dict] = [{} for _ in keys]
         size = [0]
-        plan = chain.plan
+        from regionkit._scan_triggers import plan_code
 
         def resolver(kid: int, surface: str) -> tuple:
             entry = next((e for e in by_key[keys[kid]] if e.case_ok(surface)), None)
             if entry is None:
-                hit: tuple = (None, 0)
+                hit: tuple = (None, 0, 0)
+            elif entry.kind == "blocker":
+                hit = (entry, 3, 0)
             else:
-                hit = (entry, 3 if entry.kind == "blocker" or plan(entry.kind, surface.lower()) is not None else 0)
+                hit = (entry, *plan_code(chain, entry.kind, surface.lower()))
             size[0] += 1
             if size[0] > 500_000:  # adversarial case variants: keep memory flat
                 for d in memo:
@@ -138,6 +140,7 @@ def kernel_candidates(k: Any, joined: str, bounds: np.ndarray, gaz: Any, chain: 
         joined, bounds, kt.lut, kt.cls, kt.trans, kt.ncls, kt.out_kid, kt.key_dot, kt.key_words, memo,
         resolver, frozenset())
     todo = status == 1
+    _triggers(k, joined, bounds, start, end, _kid, article, todo, memo, chain)
     url_art = None
     if chain.urls:
         if _URL_ANCHOR.pattern == _URL_ANCHOR_KERNEL:  # the kernel looks for this pattern only
@@ -154,6 +157,36 @@ def kernel_candidates(k: Any, joined: str, bounds: np.ndarray, gaz: Any, chain: 
             else _scan.Candidates(start, end, entries, article, todo))
     cand.url_art = url_art
     return cand
+
+
+def _triggers(k: Any, joined: str, bounds: np.ndarray, start: np.ndarray, end: np.ndarray, kid: np.ndarray,
+              article: np.ndarray, todo: np.ndarray, memo: list, chain: Any) -> None:
+    """Clear ``todo`` where the candidate's plan is code 4 and none of its triggers holds (checked in C)."""
+    from regionkit._scan_triggers import trigger_bits
+
+    idx = np.flatnonzero(todo)
+    if not len(idx):
+        return
+    masks = np.zeros(len(idx), dtype=np.uint64)
+    kids, starts, ends = kid[idx].tolist(), start[idx].tolist(), end[idx].tolist()
+    for j in range(len(idx)):
+        hit = memo[kids[j]].get(joined[starts[j]:ends[j]])
+        if hit is not None and hit[1] == 4:
+            masks[j] = hit[2]
+    four = masks != 0
+    if not four.any():
+        return
+    sel = idx[four]
+    bits = trigger_bits(chain, joined, bounds, start, end, article, sel, kernel=k)
+    todo[sel] = (bits[sel] & masks[four]) != 0
+
+
+def kernel_trigger_bits(k: Any, chain: Any, joined: str, bounds: np.ndarray, start: np.ndarray, end: np.ndarray,
+                        article: np.ndarray) -> np.ndarray:
+    """:func:`regionkit._scan_triggers.trigger_bits` of every candidate through the kernel (for tests)."""
+    from regionkit._scan_triggers import trigger_bits
+
+    return trigger_bits(chain, joined, bounds, start, end, article, np.arange(len(start)), kernel=k)
 
 
 _URL_ANCHOR_KERNEL = r"\.[a-z][a-z]|://|@"

@@ -39,7 +39,8 @@ class TriggerTables:
     wide_pad: np.ndarray  # (classes, W) int64, -1 padded (for the kernel)
     any_: np.ndarray  # (classes,) uint8: the class holds every character
     seq: np.ndarray  # (n, 2, MAX_SEQ, 2) int32: per trigger, after/before: (class id, star) per element, -1 = end
-    word: list  # per trigger: None, or (words or None, ignore_case) of a final Word() of `after`
+    word: list  # per trigger: None, or (words or None, ignore_case, prefix) of a final Word() of `after`
+    pairs: list  # per trigger with a word: (128, 129) bool, first two ASCII characters a word can start with
 
 
 def trigger_tables(chain: Any) -> TriggerTables:
@@ -79,7 +80,32 @@ def _build(chain: Any) -> TriggerTables:
     wide_pad = np.full((max(len(classes), 1), width), -1, dtype=np.int64)
     for c, w in enumerate(wide):
         wide_pad[c, :len(w)] = w
-    return TriggerTables(len(trigs), lut, wide, wide_pad, any_, seq, [t.word for t in trigs])
+    return TriggerTables(len(trigs), lut, wide, wide_pad, any_, seq, [t.word for t in trigs],
+                         [_pairs(t.word) for t in trigs])
+
+
+def _pairs(word: tuple | None) -> np.ndarray | None:
+    """Which (first, second) ASCII characters a run holding a word can start with (column 128: any second)."""
+    if word is None or word[0] is None:
+        return None
+    words, ignore_case, _prefix = word
+    ok = np.zeros((128, 129), dtype=bool)
+    for w in words:
+        variants = {w, w.upper(), w.capitalize(), w.lower()} if ignore_case else {w}
+        for v in variants:
+            if not v.isascii():
+                return None
+            if len(v) == 1:
+                ok[ord(v[0]), :] = True
+            else:
+                ok[ord(v[0]), ord(v[1])] = True
+    if ignore_case:  # any mix of cases
+        for a in range(65, 91):
+            for b in list(range(65, 91)):
+                for x, y in ((a, b), (a, b + 32), (a + 32, b), (a + 32, b + 32)):
+                    if ok[x, y]:
+                        ok[a, b] = ok[a, b + 32] = ok[a + 32, b] = ok[a + 32, b + 32] = True
+    return ok
 
 
 def plan_code(chain: Any, kind: str, key: str) -> tuple[int, int]:
@@ -154,32 +180,56 @@ def _seq_holds(tabs: TriggerTables, cps: np.ndarray, pos: np.ndarray, step: int,
                 if k == STAR_LIMIT - 1:
                     done[idx] = True
             continue
-        live = np.flatnonzero(ok & ~done)
-        ok[live] = _in_class(tabs, c, _read(cps, p[live], lo[live], hi[live]))
+        at = np.flatnonzero(ok & ~done)
+        ok[at] = _in_class(tabs, c, _read(cps, p[at], lo[at], hi[at]))
         p += step
     return ok | done, done, p
 
 
 def trigger_bits(chain: Any, joined: str, bounds: np.ndarray, start: np.ndarray, end: np.ndarray, article: np.ndarray,
-                 sel: np.ndarray) -> np.ndarray:
+                 sel: np.ndarray, kernel: Any = None) -> np.ndarray:
     """Bit ``i`` set where trigger ``i`` holds, for the candidates ``sel`` (indices into start/end); uint64.
 
     Offsets are into ``joined``; a position outside the candidate's article reads as END.
+    ``kernel``: the compiled kernel evaluates the classes (same result).
     """
+    from regionkit._rule_base import word_holds
+
     tabs = trigger_tables(chain)
     bits = np.zeros(len(start), dtype=np.uint64)
     if not len(sel) or not tabs.n:
         return bits
-    cps = _codepoints(joined)
-    s, e = start[sel], end[sel]
-    lo, hi = bounds[article[sel]], bounds[article[sel] + 1] - 1
-    from regionkit._rule_base import word_holds
-
+    s, e, art = start[sel], end[sel], article[sel]
+    lo, hi = bounds[art], bounds[art + 1] - 1
+    ends = None
+    if kernel is not None:
+        ends = kernel.trigger_ends(joined, bounds, np.ascontiguousarray(s, dtype=np.int64),
+                                   np.ascontiguousarray(e, dtype=np.int64), np.ascontiguousarray(art, dtype=np.int64),
+                                   tabs.seq, tabs.lut, tabs.wide_pad, tabs.any_, STAR_LIMIT)
+    else:
+        cps = _codepoints(joined)
     for i in range(tabs.n):
-        held, sure, p = _seq_holds(tabs, cps, e, 1, tabs.seq[i, 0], lo, hi)
+        if ends is not None:
+            held, sure, p = ends[:, i] >= -1, ends[:, i] == -1, ends[:, i]
+        else:
+            held, sure, p = _seq_holds(tabs, cps, e, 1, tabs.seq[i, 0], lo, hi)
         if tabs.word[i] is not None and tabs.word[i][0] is not None:
-            for k in np.flatnonzero(held & ~sure).tolist():
+            todo = held & ~sure
+            pairs = tabs.pairs[i]
+            idx = np.flatnonzero(todo)
+            if pairs is not None and len(idx):  # a run starting with two ASCII characters no word starts with
+                c0 = np.array([ord(joined[x]) if x < h else 0 for x, h in zip(p[idx].tolist(), hi[idx].tolist())],
+                              dtype=np.int64)
+                c1 = np.array([ord(joined[x + 1]) if x + 1 < h else 0 for x, h in zip(p[idx].tolist(), hi[idx].tolist())],
+                              dtype=np.int64)
+                ascii_ = (c0 < 128) & (c1 < 128)
+                no = ascii_.copy()
+                no[ascii_] = ~pairs[c0[ascii_], c1[ascii_]]
+                held[idx[no]] = False
+                todo[idx[no]] = False
+            for k in np.flatnonzero(todo).tolist():
                 held[k] = word_holds(joined, int(p[k]), int(hi[k]), *tabs.word[i])
-        held &= _seq_holds(tabs, cps, s - 1, -1, tabs.seq[i, 1], lo, hi)[0]
+        if ends is None:
+            held &= _seq_holds(tabs, cps, s - 1, -1, tabs.seq[i, 1], lo, hi)[0]
         bits[sel[held]] |= np.uint64(1 << i)
     return bits

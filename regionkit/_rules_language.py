@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from regionkit._rule_base import DROP, Candidate, Rule, Verdict
+from regionkit._rule_base import DROP, SPACE, Candidate, Rule, Trigger, Verdict
 
 __all__ = ["LANGUAGE", "CURRENCY_CODE"]
 
@@ -95,6 +95,9 @@ LANGUAGE = Rule(
     _language, kinds={"demonym"}, words=("language_after", "language_before", "language_modifiers", "language_next",
                                         "language_names"),
     label="R8",
+    # necessary (issue 14 triggers): after.match at the list end needs [-\s] at the end of the candidate or a list
+    # going on (its separator starts with [ \t,]); before.search ends in [ \t,] (or a final newline) before it
+    trigger=(Trigger(after=("-," + SPACE,)), Trigger(before=(" \t,\n",))),
 )
 
 _DIGIT_AFTER = re.compile(r"[ \t]?\d")
@@ -114,4 +117,5 @@ CURRENCY_CODE = Rule(
     """"US" glued to a dollar sign is the currency code of the US dollar, not a mention of the country
     ("US$25", "$US 1,000"; the annotation guideline: currency codes are not countries).""",
     _currency_code, kinds={"name"}, keys={"us", "u.s."},
+    trigger=(Trigger(after=("$",)), Trigger(before=("$",))),
 )

@@ -69,8 +69,10 @@ _WORDS = ["Russian", "Georgia", "Georgian", "Jordan", "Moscow", "Turkey", "Washi
           "Club", "Palace", "Kitchen", "cat", "hound", "geese", "County", "Township", "School", "District", "Twp.",
           "Pa.", "Ind.", "N.Y.", "PA", "NY", "Idaho", "Ont.", "Ontario", "Texas", "Kathy", "Moore", "Michael",
           "Denzel", "Smith", "Energy", "Week", "Gov.", "Atlanta", "Thanksgiving", "pardoned", "roast", "Tbilisi",
-          "US", "JOIN", "the", "The", "Mr.", "Sofia", "Santiago", "Holland", "Tom", "Energy", "Airways", "x"]
-_SEPS = [" ", ", ", ",", "-", "\u00a0", ". ", "\n", "  ", "\u2019s ", "'s ", " (", ") ", "\u2009", ": ", ",\u00a0", ""]
+          "US", "JOIN", "the", "The", "Mr.", "Sofia", "Santiago", "Holland", "Tom", "Energy", "Airways", "x",
+          "Arabic", "Hebrew", "fluent", "taught", "translated", "from", "word", "U.S.", "25", "hands", "Japanese"]
+_SEPS = [" ", ", ", ",", "-", "\u00a0", ". ", "\n", "  ", "\u2019s ", "'s ", " (", ") ", "\u2009", ": ", ",\u00a0", "",
+         "$", " $", "\t", " and ", ", and "]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -54,7 +54,7 @@ def block_specs(paths: Any, *, blocksize: int | str = DEFAULT_BLOCKSIZE, text_co
 
     size_limit = parse_size(blocksize)
     specs: list[tuple] = []
-    group: list[tuple[str, str]] = []
+    group: list[tuple[str, str, str]] = []  # (file, base, name) of the text files of the next block
     group_bytes = 0
     for path, base in expand_paths(paths, follow_symlinks=follow_symlinks):
         suffix = path.suffix.lower()
@@ -171,7 +171,9 @@ def _seen_states(path: Path, key: str, text_column: str, firsts: list[int]) -> l
     if not len(repeated):
         return [()] * len(firsts)
     positions = np.flatnonzero(np.isin(hashes, repeated))
-    states, seen, j = [], {}, 0
+    states: list[tuple[tuple[str, int], ...]] = []
+    seen: dict[str, int] = {}
+    j = 0
     for first in firsts:
         while j < len(positions) and positions[j] < first:
             h = f"{int(hashes[positions[j]]):016x}"
@@ -198,7 +200,7 @@ def read_block(spec: tuple, text_column: str = "text", id_column: str | None = N
             rows.append(row)
         frame = _finish(pd.DataFrame(rows))
     elif kind == "jsonl":
-        _, file, path, key, start, end, first_line, seen = spec
+        _, file, path, key, start, end, first_line, seen_before = spec
         records = []
         with open(file, "rb") as fh:
             fh.seek(start)
@@ -207,13 +209,13 @@ def read_block(spec: tuple, text_column: str = "text", id_column: str | None = N
             if not raw.strip():
                 continue
             records.append(_parse_jsonl_line(raw, Path(path), first_line + offset, encoding_errors))
-        frame = _table(pd.DataFrame(records), path, text_column, id_column, dict(seen), key)
+        frame = _table(pd.DataFrame(records), path, text_column, id_column, dict(seen_before), key)
     elif kind == "parquet":
         import pyarrow.parquet as pq
 
-        _, file, path, key, rg, seen = spec
+        _, file, path, key, rg, seen_before = spec
         table = pq.ParquetFile(file).read_row_group(rg).to_pandas()
-        frame = _table(table, path, text_column, id_column, dict(seen), key)
+        frame = _table(table, path, text_column, id_column, dict(seen_before), key)
     else:
         _, file, path, key = spec
         seen: dict[str, int] = {}

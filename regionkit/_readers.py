@@ -250,8 +250,8 @@ def _table_chunks(path: Path, chunksize: int | None, errors: str) -> Iterator[pd
 
         try:
             pf = pq.ParquetFile(path)
-            for batch in pf.iter_batches(batch_size=chunksize or 65536):
-                yield batch.to_pandas()
+            for record_batch in pf.iter_batches(batch_size=chunksize or 65536):
+                yield record_batch.to_pandas()
         except (OSError, ValueError) as exc:  # ArrowInvalid is a ValueError: empty or truncated file
             reason = "empty file" if path.stat().st_size == 0 else f"not a readable Parquet file ({str(exc).strip()})"
             raise InputFileError(f"{path}: {reason}", path=path) from None
@@ -398,14 +398,14 @@ def _check_dates(values: pd.Series) -> pd.Series:
 
     import pandas as pd
 
-    nums = [v for v in values if isinstance(v, numbers.Number) and not isinstance(v, bool) and not pd.isna(v)]
-    bad = [v for v in nums if not (float(v).is_integer() and 1000 <= v <= 2999)]
+    nums = [v for v in values if isinstance(v, numbers.Real) and not isinstance(v, bool) and not pd.isna(v)]
+    bad = [v for v in nums if not (float(v).is_integer() and 1000 <= float(v) <= 2999)]
     if bad:
         raise SchemaError(f"the date column holds numbers ({len(bad):,}, first: {bad[0]!r}); give dates as text "
                           f"(ISO 8601, e.g. 2024-05-01) or a year; convert Unix times first with "
                           f"pd.to_datetime(x, unit='s')")
     if nums:  # years
-        return pd.Series([str(int(v)) if isinstance(v, numbers.Number) and not isinstance(v, bool) and not pd.isna(v)
+        return pd.Series([str(int(float(v))) if isinstance(v, numbers.Real) and not isinstance(v, bool) and not pd.isna(v)
                           else v for v in values], index=values.index, dtype=object)
     return values
 

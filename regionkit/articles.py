@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from regionkit._blocks import DEFAULT_BLOCKSIZE, block_specs, parse_size, read_block
 from regionkit._errors import RegionkitError
@@ -151,6 +151,16 @@ def _read_files(files: list[tuple[Path, Path]], chunksize: int, text_column: str
     if pending:
         report.articles += len(pending)
         yield _finish(pd.DataFrame(pending))
+
+
+@overload
+def read_articles(source: Any, *, text_column: str = ..., id_column: str | None = ..., chunksize: None = None,
+                  encoding_errors: str = ..., **options: Any) -> pd.DataFrame: ...
+
+
+@overload
+def read_articles(source: Any, *, text_column: str = ..., id_column: str | None = ..., chunksize: int,
+                  encoding_errors: str = ..., **options: Any) -> Iterator[pd.DataFrame]: ...
 
 
 def read_articles(

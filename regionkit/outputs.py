@@ -154,17 +154,17 @@ class FileSink:
 
             table = pa.Table.from_pandas(frame, preserve_index=False)
             if self._writer is None:
-                self._fh = open(self._tmp, "wb")
+                self._fh = open(self._temporary(), "wb")
                 self._writer = pq.ParquetWriter(self._fh, table.schema)
             self._writer.write_table(table.cast(self._writer.schema))
         elif self.suffix == ".csv":
             if self._fh is None:
-                self._fh = sys.stdout if self.output is None else open(self._tmp, "w", encoding="utf-8", newline="")
+                self._fh = sys.stdout if self.output is None else open(self._temporary(), "w", encoding="utf-8", newline="")
             csv_safe(frame).to_csv(self._fh, index=False, header=not self._header)
             self._header = True
         else:  # .jsonl
             if self._fh is None:
-                self._fh = open(self._tmp, "w", encoding="utf-8")
+                self._fh = open(self._temporary(), "w", encoding="utf-8")
             if len(frame):
                 text = frame.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
                 self._fh.write(text if text.endswith("\n") else text + "\n")
@@ -182,11 +182,23 @@ class FileSink:
         self._fh.flush()
         os.fsync(self._fh.fileno())
         self._fh.close()
-        os.replace(self._tmp, self.output)
-        _fsync_dir(self.output.parent)
-        if not self.output.is_file():  # never report success without the file
-            raise OutputError(f"{self.output} is missing after it was written (removed by another program?)",
-                              path=self.output)
+        output = self._final()
+        os.replace(self._temporary(), output)
+        _fsync_dir(output.parent)
+        if not output.is_file():  # never report success without the file
+            raise OutputError(f"{output} is missing after it was written (removed by another program?)", path=output)
+
+    def _temporary(self) -> Path:
+        """The hidden temporary file the output is written to (file outputs only; stdout has none)."""
+        if self._tmp is None:
+            raise OutputError("stdout has no temporary file", path=None)
+        return self._tmp
+
+    def _final(self) -> Path:
+        """The output file (file outputs only)."""
+        if self.output is None:
+            raise OutputError("stdout is not a file", path=None)
+        return self.output
 
     def abort(self) -> None:
         """Drop the temporary file after an error (the final name is never touched)."""
@@ -232,6 +244,8 @@ def write_part_files(directory: str | os.PathLike, key: str, index: int, mention
     files: list[str] = []
     if partition_by is None:
         groups = [("", mentions)]
+    elif partition_values is None:
+        raise ValueError(f"partition_by={partition_by!r} needs partition_values (one per mention)")
     else:
         dirs = partition_values.map(_partition_dir) if len(mentions) else partition_values
         groups = [(f"{partition_by}={d}", frame) for d, frame in mentions.groupby(dirs.to_numpy(), sort=True)]
@@ -528,7 +542,7 @@ def open_sink(output: str | os.PathLike | None, fingerprint: dict[str, Any],
               partition_by: str | None = None) -> StdoutSink | FolderSink | FileOutputSink:
     """Return the sink for ``output`` (stdout, a file or a folder), locked when it is a path."""
     kind = output_kind(output, partition_by)
-    if kind == "stdout":
+    if kind == "stdout" or output is None:
         return StdoutSink()
     if kind == "file":
         return FileOutputSink(output, fingerprint)

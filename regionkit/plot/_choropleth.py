@@ -258,7 +258,8 @@ def _choropleth_legend(ax, fr: Frame, title: str, entries, hl_entries=(), extra=
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    handles, texts = [], []
+    handles: list = []
+    texts: list[str] = []
     for label, kw in entries:
         handles.append(Patch(linewidth=0.6, **kw))
         texts.append(label)

@@ -23,6 +23,7 @@ from regionkit.plot._style import group_colors
 from regionkit.plot._style import membership as _membership
 from regionkit.plot._style import group_names as _group_names
 from regionkit.plot._style import new_ax as _new_ax
+from regionkit.plot._style import record
 from regionkit.plot._weights import as_weights as _as_weights
 from regionkit._gazetteer_arg import takes_gazetteer
 
@@ -109,7 +110,7 @@ def comention_heatmap(
         def relayout() -> None:
             _fit_heatmap(ax, names, codes, cells, cbar, leg)
 
-        ax._regionkit = {**getattr(ax, "_regionkit", {}), "relayout": relayout}
+        record(ax)["relayout"] = relayout
     return ax
 
 

@@ -144,7 +144,7 @@ def groups_map(
         labels = [] if fr.is_world else [m for m in allm if m not in skip]
     if labels is not False:
         _labels(ax, proj, labels)
-    ax._regionkit.update({"groups": members, "overlaps": {m: [groups[j] for j in js] for m, js in overlaps.items()}, "as_of": day})
+    st.record(ax).update({"groups": members, "overlaps": {m: [groups[j] for j in js] for m, js in overlaps.items()}, "as_of": day})
     _groups_legend(ax, fr, groups, members, cols, overlaps, bool(small), day)
     return ax
 

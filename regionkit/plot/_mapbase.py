@@ -288,7 +288,7 @@ def _draw_countries(ax, proj: _Projected, colors: dict[str, str], *, default=st.
     coll = PatchCollection(
         patches, facecolors=face, edgecolors=st.BORDER, linewidths=0.35, zorder=1, gid=gid, match_original=False
     )
-    coll._regionkit_iso3 = g["iso3"].fillna("").tolist()  # row order of the face colours
+    coll._regionkit_iso3 = g["iso3"].fillna("").tolist()  # type: ignore[attr-defined]  # row order of the face colours
     ax.add_collection(coll, autolim=False)
     from matplotlib.colors import to_hex
 

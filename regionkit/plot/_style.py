@@ -37,6 +37,11 @@ Public names (keep stable):
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
 __all__ = [
     "OKABE_ITO",
     "SEQUENTIAL",
@@ -254,6 +259,22 @@ def place_legend(ax, handles, labels=None, *, where: str = "right", **kw):
     leg = ax.legend(handles, labels, **opts) if labels is not None else ax.legend(handles=handles, **opts)
     leg.set_gid("regionkit-legend")
     return leg
+
+
+def figure_of(artist: Any) -> Figure:
+    """The root figure an axes or artist is drawn on (an error when it is on none)."""
+    fig = artist.get_figure(root=True)
+    if fig is None:
+        raise ValueError(f"{type(artist).__name__} is not on a figure")
+    return fig
+
+
+def record(ax: Any) -> dict[str, Any]:
+    """What regionkit drew on *ax* (``ax._regionkit``), created empty on first use."""
+    meta = getattr(ax, "_regionkit", None)
+    if meta is None:
+        meta = ax._regionkit = {}
+    return meta
 
 
 def renderer(fig):

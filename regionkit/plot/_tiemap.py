@@ -9,7 +9,7 @@ Caucasus inset (:func:`_draw_ties`, :func:`_in_inset`), the legend (:func:`_tie_
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -43,8 +43,8 @@ class _Ties:
     min_width: float
     max_width: float
     curvature: float
-    palette: dict[str, str] | None = None
-    cats: list[str] | None = None
+    palette: dict[str, str] = field(default_factory=dict)  # filled by _relation_palette
+    cats: list[str] = field(default_factory=list)
 
     @property
     def ends(self) -> set[str]:
@@ -142,7 +142,7 @@ def _draw_arcs(target, d: _Ties, pos: dict, scale: float) -> list:
             linestyle="--" if d.rel[k] == "co_member" else "-", color=d.palette[d.rel[k]], lw=d.width(d.w[k]) * scale,
             alpha=0.85, zorder=3, shrinkA=2, shrinkB=2, capstyle="round", gid=f"regionkit-tie-{row['a']}-{row['b']}",
         )  # fmt: skip
-        arc._regionkit_tie = (row["a"], row["b"], float(d.w[k]), d.rel[k])
+        arc._regionkit_tie = (row["a"], row["b"], float(d.w[k]), d.rel[k])  # type: ignore[attr-defined]  # regionkit's record on the artist
         target.add_patch(arc)
         arcs.append(arc)
     return arcs
@@ -271,7 +271,7 @@ def tie_map(
                   curvature=curvature)  # fmt: skip
     proj = _projected(fr, world)
     ax = _new_axes(ax, proj, figsize)
-    ax._regionkit["credits"].append("Capitals: GeoNames")
+    st.record(ax)["credits"].append("Capitals: GeoNames")
     missing = sorted(i for i in d.ends if i not in d.anchors.index)
     if missing:
         raise ValueError(f"no anchor point for {', '.join(missing)}; anchors exist for the countries of rk.anchors()")
@@ -288,7 +288,7 @@ def tie_map(
     if in_inset:
         iax, sub = inset_axes(ax, proj, INSETS[fr.name][0], INSETS[fr.name][1], world)
         _draw_ties(iax, sub, d, [] if labels is False else in_inset, scale=0.8, codes=fr.is_world)
-    ax._regionkit.update({"ties": [arc._regionkit_tie for arc in arcs], "relation_colors": d.palette})
+    st.record(ax).update({"ties": [arc._regionkit_tie for arc in arcs], "relation_colors": d.palette})
     _tie_legend(ax, fr, d, weight)
     return ax
 
@@ -297,13 +297,12 @@ def _tie_legend(ax, fr: Frame, d: _Ties, weight: str | None) -> None:
     """Relations (colour), the arrow of partners beyond the frame, and three widths (weight)."""
     from matplotlib.lines import Line2D
 
-    assert d.cats is not None and d.palette is not None
     handles, texts = [], []
     if d.has_r:
         for c in d.cats:
             handles.append(Line2D([], [], color=d.palette[c], lw=2.5, ls="--" if c == "co_member" else "-"))
             texts.append(st.RELATION_LABELS.get(c, str(c).replace("_", " ")))
-    if ax._regionkit.get("off_frame"):
+    if st.record(ax).get("off_frame"):
         handles.append(Line2D([], [], ls="", marker=r"$\rightarrow$", color=st.TEXT, markersize=9))
         texts.append("name at the edge: partner beyond the frame")
     wmax, wmin = d.wrange

@@ -23,6 +23,8 @@ from regionkit.plot._style import MUTED as _MUTED
 from regionkit.plot._style import PAGE_WIDTH as _PAGE_WIDTH
 from regionkit.plot._style import country_label as _name
 from regionkit.plot._style import font_scale as _font_scale
+from regionkit.plot._style import figure_of as _figure_of
+from regionkit.plot._style import record as _record
 from regionkit.plot._style import renderer as _renderer
 
 __all__ = ["timeline"]
@@ -209,7 +211,7 @@ def timeline(
         today = None
     events = _events(frame, max_chars)
     own = ax is None
-    if own:
+    if ax is None:
         fig = plt.figure(figsize=(_PAGE_WIDTH, 4.0))
         ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
     ax.set_axis_off()
@@ -222,7 +224,7 @@ def timeline(
         _draw(ax, events, today, gap_years, drawn, own)
 
     relayout()
-    ax._regionkit = {**getattr(ax, "_regionkit", {}), **meta, "relayout": relayout}
+    _record(ax).update({**meta, "relayout": relayout})
     return ax
 
 
@@ -261,7 +263,7 @@ def _draw(ax: Axes, events: list[dict], today, gap_years: float, drawn: list, ow
     for artist in drawn:
         artist.remove()
     drawn.clear()
-    fig = ax.get_figure(root=True)
+    fig = _figure_of(ax)
     renderer = _renderer(fig)
     width = fig.get_size_inches()[0] if own else ax.get_position().width * fig.get_size_inches()[0]
     font = _FONT * _font_scale(fig)
@@ -318,8 +320,7 @@ def _draw(ax: Axes, events: list[dict], today, gap_years: float, drawn: list, ow
     ax.set_xlim(0, width)
     ax.set_ylim(total, 0)
     if hasattr(ax, "_regionkit"):
-        ax._regionkit["labels"] = labels
-    ax._regionkit_timeline_labels = labels
+        _record(ax)["labels"] = labels
 
 
 def _draw_rows(ax: Axes, placed: list, geo: dict, font: float, drawn: list) -> list:
@@ -360,7 +361,7 @@ def _draw_rows(ax: Axes, placed: list, geo: dict, font: float, drawn: list) -> l
 def _draw_legend(ax: Axes, events: list, today, font: float, pad: float, body_h: float, width: float,
                  drawn: list) -> float:
     """The marker legend under the rows, in as many columns as fit; returns its height in inches."""
-    fig = ax.get_figure(root=True)
+    fig = _figure_of(ax)
     renderer = _renderer(fig)
     # legend under the rows, in as many columns as fit
     used = [c for c, *_ in _TIMELINE_CATEGORIES if any(e["cat"] == c for e in events)]
@@ -371,16 +372,14 @@ def _draw_legend(ax: Axes, events: list, today, font: float, pad: float, body_h:
         handles.append(Line2D([], [], color=_INK, ls="--", lw=0.9, label="today"))
     legend_h = 0.0
     if handles:
-        leg = None
         for ncols in (2, 1):
-            if leg is not None:
-                leg.remove()
             leg = ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(pad, body_h + 0.08),
                             bbox_transform=ax.transData, ncols=ncols, frameon=False, fontsize=font * 0.95,
                             title="Marker: kind of record", title_fontsize=font, alignment="left",
                             borderaxespad=0, borderpad=0, handletextpad=0.4, columnspacing=1.2)
-            if leg.get_window_extent(renderer).width / fig.dpi <= width - 2 * pad:
+            if ncols == 1 or leg.get_window_extent(renderer).width / fig.dpi <= width - 2 * pad:
                 break
+            leg.remove()
         drawn.append(leg)
         legend_h = leg.get_window_extent(renderer).height / fig.dpi + 0.15
     return legend_h

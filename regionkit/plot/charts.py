@@ -37,6 +37,8 @@ from regionkit.plot._style import country_label as _name
 from regionkit.plot._style import font_scale as _font_scale
 from regionkit.plot._style import group_names as _group_names
 from regionkit.plot._style import membership as _membership
+from regionkit.plot._style import figure_of as _figure_of
+from regionkit.plot._style import record as _record
 from regionkit.plot._style import renderer as _renderer
 from regionkit.plot._timeline import timeline
 from regionkit.plot._weights import as_weights as _as_weights
@@ -178,7 +180,7 @@ def tie_network(
     groups = _groups(highlight)
     w = _network_edges(w, relation, relations, statuses, min_weight, top)
     own = ax is None
-    if own:
+    if ax is None:
         fig = plt.figure(figsize=(_PAGE_WIDTH, _PAGE_WIDTH * 1.2))
         ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
     ax.set_axis_off()
@@ -194,7 +196,7 @@ def tie_network(
         _draw_network(ax, spec, drawn)
 
     relayout()
-    ax._regionkit = {**getattr(ax, "_regionkit", {}), "relayout": relayout, "labels": spec["texts"]}
+    _record(ax).update({"relayout": relayout, "labels": spec["texts"]})
     return ax
 
 
@@ -228,7 +230,7 @@ def _draw_network(ax: Axes, spec: dict, drawn: list) -> None:
     for artist in drawn:
         artist.remove()
     drawn.clear()
-    fig = ax.get_figure(root=True)
+    fig = _figure_of(ax)
     width_in = fig.get_size_inches()[0] if spec["own"] else ax.get_position().width * fig.get_size_inches()[0]
     k = min(max(width_in / _PAGE_WIDTH, 0.42), 1.9)  # node and edge sizes follow the width
     font = _FONT * _font_scale(fig)
@@ -283,7 +285,7 @@ def _place_node_labels(ax: Axes, spec: dict, area: dict, font: float) -> list:
     The axes limits leave a margin for the widest label; candidates are tried nearest
     first (below, above, right, left, the diagonals, then further out). Deterministic.
     """
-    fig = ax.get_figure(root=True)
+    fig = _figure_of(ax)
     renderer = _renderer(fig)
     nodes, xy = spec["nodes"], spec["xy"]
     texts = [ax.text(0, 0, spec["label_text"][n], fontsize=font, ha="center", va="center", color=_INK, zorder=4,
@@ -335,7 +337,8 @@ def _place_node_labels(ax: Axes, spec: dict, area: dict, font: float) -> list:
             chosen = (x, y, (x - w2, y - h2, x + w2, y + h2))
         x, y, b = chosen
         placed.append(b)
-        texts[i].set_position(to_data.transform((x, y)))
+        tx, ty = to_data.transform((x, y))
+        texts[i].set_position((tx, ty))
     return texts
 
 

@@ -184,7 +184,7 @@ def _extract_one(article_id: str, text: Any, rows: list[tuple], want_sections: s
     lang = language or _detect_language(text)
     found = scan_text(text, gazetteer=gaz, rules=rules)
     if lang is not None and lang != "en":  # the article's own language too (regionkit.lang)
-        found = _native_mentions(found, text, lang)
+        found = _native_mentions(found, text, lang, gaz)
     if not found:
         return 0
     spans = sentence_spans(text)
@@ -214,13 +214,13 @@ def _detect_language(text: str) -> str | None:
     return detect_language(text)
 
 
-def _native_mentions(found: list, text: str, lang: str) -> list:
+def _native_mentions(found: list, text: str, lang: str, gaz: Any = None) -> list:
     """The English scan merged with the scan of the article's language (rules L1-L6 of regionkit.lang)."""
     from regionkit.lang import LANGUAGES, merge_mentions, scan_language
 
     if lang not in LANGUAGES:
         return found
-    return merge_mentions(found, scan_language(text, lang), text, lang)
+    return merge_mentions(found, scan_language(text, lang, gaz), text, lang, gaz)  # the lang tables of gaz (engine)
 
 
 def _frame(rows: list[tuple], names: dict[str, str]) -> pd.DataFrame:

@@ -122,3 +122,34 @@ def membership_rows(df: pd.DataFrame, *, resolve: Callable[[str], str | None]) -
             df[col] = df["group_id"] if col == "group_name" else ""
     df["source_url"] = df["source_url"].replace("", "user")
     return df[list(MEMBERSHIP_COLUMNS)].reset_index(drop=True)
+
+
+NATIVE_COLUMNS = ("lang", "surface", "iso3", "kind", "group", "source", "note")
+
+
+def native_rows(df: pd.DataFrame, *, lang: str | None, kind: str, resolve: Callable[[str], str | None]) -> pd.DataFrame:
+    """Rows of ``lang/curated.csv`` (names in the region's languages) from a user's table, checked."""
+    from regionkit.lang._morph import SPECS
+
+    df = df.copy()
+    if "surface" not in df:
+        raise SchemaError(f"a table of native names needs a 'surface' column; it has {list(df.columns)}")
+    for col, default in (("lang", lang), ("kind", kind), ("group", ""), ("source", "user"), ("note", ""), ("iso3", "")):
+        if col not in df:
+            df[col] = default or ""
+        elif default:  # fill the empty cells
+            df[col] = df[col].where(df[col].astype(str) != "", default)
+    bad = sorted({str(x) for x in df["lang"] if x not in SPECS})
+    if bad:
+        raise SchemaError(f"unknown language {', '.join(map(repr, bad))} for native names; use one of {', '.join(SPECS)}")
+    wrong = sorted({str(k) for k in df["kind"] if k not in ALL_KINDS})
+    if wrong:
+        raise SchemaError(f"unknown kind {', '.join(map(repr, wrong))}; use one of {', '.join(ALL_KINDS)}")
+    codes = []
+    for value in df["iso3"].astype(str):
+        code = resolve(value) if value else ""
+        if code is None:
+            raise UnknownCountryError(f"unknown country {value!r} for a native name; give an ISO3 code or an English name")
+        codes.append(code)
+    df["iso3"] = codes
+    return df[list(NATIVE_COLUMNS)].astype(str).reset_index(drop=True)

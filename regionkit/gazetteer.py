@@ -31,6 +31,7 @@ Tables (file names in ``data/gazetteer/`` and in a :meth:`~Gazetteer.to_disk` fo
 ``blockers.csv``       phrases that contain a country word but mean something else
 ``memberships.csv``    dated group memberships (shipped as ``data/reference/groups.csv``)
 ``rules/*.csv``        the word lists the context rules read (:mod:`regionkit.rules`)
+``lang/*.csv``         names in the region's languages, exonyms and traps (:mod:`regionkit.lang`)
 other ``*.csv``        tables that rules read (``admin_areas.csv``, ``given_names.csv``, ...)
 =====================  ===========================================================
 
@@ -55,7 +56,7 @@ from regionkit import _names
 from regionkit._entry import Entry, fold
 from regionkit._errors import InputFileError, MissingInputError, SchemaError
 from regionkit._resources import data_path
-from regionkit._usertables import ALIAS_COLUMNS, ALL_KINDS, alias_rows, as_frame, membership_rows
+from regionkit._usertables import ALIAS_COLUMNS, ALL_KINDS, alias_rows, as_frame, membership_rows, native_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -418,6 +419,28 @@ class Gazetteer:
             return Gazetteer(tables)
         return self._with_rows({key: df[["word", "source"]]})
 
+    def with_native_names(self, names: dict[str, str] | str | Path | pd.DataFrame, *, lang: str | None = None,
+                          kind: str = "name") -> Gazetteer:
+        """Return a new gazetteer that knows these names in one of the region's languages (``lang/curated.csv``).
+
+        Parameters
+        ----------
+        names
+            ``{surface: iso3_or_name}``, or a CSV path / DataFrame with ``surface, iso3`` (optional
+            ``lang``, ``kind``, ``group``, ``source``, ``note``).
+        lang
+            ISO 639-1 code for rows without one (a language of ``regionkit.lang.LANGUAGES`` other than ``en``).
+        kind
+            Kind for rows without one (``name``, ``demonym``, ``capital``, ``metonym``, ``place``, ...).
+
+        Returns
+        -------
+        Gazetteer
+            A new value: the article scan of that language and :func:`regionkit.normalize` know the names.
+        """
+        df = as_frame(names, "native name", dict_columns=("surface", "iso3"))
+        return self._with_rows({"lang/curated.csv": native_rows(df, lang=lang, kind=kind, resolve=self.resolve)})
+
     # ------------------------------------------------------------ disk
     def to_disk(self, folder: str | Path) -> Path:
         """Write every table as a CSV into ``folder`` (created); :meth:`from_disk` reads it back.
@@ -464,6 +487,8 @@ def _read_folder(root: Path) -> Iterator[tuple[str, pd.DataFrame]]:
         yield path.name, _read_csv(path)
     for path in sorted(root.glob("rules/*.csv")):
         yield f"rules/{path.name}", _read_csv(path)
+    for path in sorted(root.glob("lang/*.csv")):  # the region's languages (regionkit.lang)
+        yield f"lang/{path.name}", _read_csv(path)
 
 
 # ---------------------------------------------------------------- the default and the current value

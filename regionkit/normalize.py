@@ -65,7 +65,7 @@ def normalize(values: Any, *, demonyms: bool = False, errors: str = "ignore", ga
         raise ValueError(f"errors must be 'ignore' or 'raise', not {errors!r}")
     index = _index(gazetteer, demonyms)
     if isinstance(values, (str, int)) or values is None:
-        code = _lookup_any(index, values, demonyms)
+        code = _lookup_any(index, values, demonyms, gazetteer)
         if code is None and errors == "raise":
             raise UnknownCountryError(f"unknown country: {values!r}")
         return code
@@ -86,7 +86,7 @@ def normalize(values: Any, *, demonyms: bool = False, errors: str = "ignore", ga
     else:
         raise TypeError(f"normalize() takes a str or a list/Series of str, not {type(values).__name__}")
     uniques = pd.unique(series.astype(object))
-    mapping = {u: _lookup_any(index, u, demonyms) for u in uniques}
+    mapping = {u: _lookup_any(index, u, demonyms, gazetteer) for u in uniques}
     if errors == "raise":
         unknown = [u for u, code in mapping.items() if code is None and not (u is None or u != u)]
         if unknown:
@@ -97,13 +97,13 @@ def normalize(values: Any, *, demonyms: bool = False, errors: str = "ignore", ga
     return out.astype(pd.StringDtype())
 
 
-def _lookup_any(index: NameIndex, value: Any, demonyms: bool) -> str | None:
+def _lookup_any(index: NameIndex, value: Any, demonyms: bool, gazetteer: Any = None) -> str | None:
     """The gazetteer's answer; failing that, a name in the region's languages or a European exonym."""
     code = lookup(index, value)
     if code is None and isinstance(value, str) and value.strip():
         from regionkit.lang import normalize_native
 
-        code = normalize_native(value, demonyms)
+        code = normalize_native(value, demonyms, gazetteer)
     return code
 
 

@@ -124,7 +124,7 @@ def test_pickle_keeps_the_value_and_rebuilds_the_compiled_parts():
     g = default_gazetteer().with_aliases({"Middle Kingdom": "CHN"})
     g.automaton  # compiled in this process
     blob = pickle.dumps(g)
-    assert len(blob) < 2_000_000
+    assert len(blob) < 3_000_000  # the tables only (1.3 MB of them the language tables, lang/*.csv), no compiled part
     back = pickle.loads(blob)
     assert back == g and "automaton" not in back._memo
     assert _rows(rk.extract_mentions(TEXT, gazetteer=back)) == _rows(rk.extract_mentions(TEXT, gazetteer=g))

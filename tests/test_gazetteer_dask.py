@@ -90,3 +90,17 @@ def test_extract_to_with_a_user_gazetteer(client, tmp_path):
     assert len(rk.extract_mentions(rk.read_articles(src))) < len(expected)
     assert default_gazetteer() is rk.current_gazetteer()
 
+
+
+def test_native_names_reach_workers(client):
+    """The language tables travel inside the value: a user's Russian name is found on the workers too."""
+    import dask.dataframe as dd
+
+    g = default_gazetteer().with_native_names({"Поднебесная": "CHN"}, lang="ru")
+    texts = ["Делегация Поднебесной прибыла в Москву.", "Поднебесная и Казахстан подписали соглашение.",
+             "Beijing and Astana signed."] * 4
+    frame = pd.DataFrame({"article_id": [f"r{i:02d}" for i in range(len(texts))], "text": texts})
+    got = rkd.extract_mentions(dd.from_pandas(frame, npartitions=4), gazetteer=g).compute()
+    pd.testing.assert_frame_equal(_canon(got), _canon(rk.extract_mentions(frame, gazetteer=g)))
+    assert (got["iso3"] == "CHN").sum() == 12
+    assert "CHN" not in set(rkd.extract_mentions(dd.from_pandas(frame[:2], npartitions=1)).compute()["iso3"])

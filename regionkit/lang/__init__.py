@@ -55,11 +55,14 @@ def detect_languages(texts, given=None) -> list[str | None]:
     return out
 
 
-def normalize_native(value: str, demonyms: bool = False) -> str | None:
-    """ISO3 of a country name in one of the region's languages or a European exonym, else None."""
+def normalize_native(value: str, demonyms: bool = False, gazetteer=None) -> str | None:
+    """ISO3 of a country name in one of the region's languages or a European exonym, else None.
+
+    The names come from the language tables of *gazetteer* (a :class:`regionkit.Gazetteer`; None: the current one).
+    """
     from regionkit.lang._normalize import lookup
 
-    return lookup(value, demonyms)
+    return lookup(value, demonyms, gazetteer)
 
 
 def check_language(language: object) -> str | None:
@@ -71,7 +74,7 @@ def check_language(language: object) -> str | None:
     return language.split("-")[0].lower()
 
 
-def merge_mentions(english: list, native: list, text: str, lang: str) -> list:
+def merge_mentions(english: list, native: list, text: str, lang: str, gazetteer=None) -> list:
     """Merge the English scan and the scan of ``lang``: overlaps go to the longer span, then to ``lang``.
 
     In a Latin-script article, English hits that are common words of ``lang`` (the
@@ -85,7 +88,7 @@ def merge_mentions(english: list, native: list, text: str, lang: str) -> list:
     for entry, a, b in sorted(native, key=lambda h: h[1]):
         out.append((entry, a, b))
         taken.append((a, b))
-    risky = _english_traps(lang)
+    risky = _english_traps(lang, gazetteer)
     languages = _language_names()
     for entry, a, b in english:
         if any(a < tb and ta < b for ta, tb in taken):
@@ -99,11 +102,11 @@ def merge_mentions(english: list, native: list, text: str, lang: str) -> list:
     return out
 
 
-def _english_traps(lang: str) -> frozenset[str]:
+def _english_traps(lang: str, gazetteer=None) -> frozenset[str]:
     """English single-word names that are words of ``lang`` (traps.csv rows with lang ``en>xx``)."""
     from regionkit.lang._scan import _all_rows
 
-    _, _, traps = _all_rows()
+    _, _, traps = _all_rows(gazetteer)
     return frozenset(t["surface"].lower() for t in traps if t["lang"] == f"en>{lang}")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from typing import Any
 
 __all__ = ["key", "lookup"]
 
@@ -30,14 +30,18 @@ def key(name: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=2)
-def _index(demonyms: bool) -> dict[str, str]:
+def _index(demonyms: bool, gaz: Any) -> dict[str, str]:
+    """Folded native name -> ISO3 from the gazetteer's language tables (built once per value)."""
+    return gaz.memo(("lang names", demonyms), lambda: _build_index(demonyms, gaz))
+
+
+def _build_index(demonyms: bool, gaz: Any) -> dict[str, str]:
     from regionkit.lang._scan import _all_rows, _read
 
-    generated, curated, _ = _all_rows()
+    generated, curated, _ = _all_rows(gaz)
     kinds = {"name", "demonym"} if demonyms else {"name"}
     found: dict[str, set[str]] = {}
-    for rows in (generated, curated, _read("exonyms.csv")):
+    for rows in (generated, curated, _read("exonyms.csv", gaz)):
         for r in rows:
             kind = r.get("kind", "name")
             if r["surface"] in _TEXT_ONLY:
@@ -53,35 +57,33 @@ def _index(demonyms: bool) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _english_keys() -> frozenset[str]:
+def _english_keys(gaz: Any) -> frozenset[str]:
     """Every form the English tables know (any kind, ambiguous or excluded ones too): never overridden."""
-    import csv
-
-    from regionkit._resources import data_path
-
-    out: set[str] = set()
-    root = data_path("gazetteer")
-    for path in sorted(root.glob("*.csv")):
-        if path.name.startswith("norm_"):  # exonym/historic name lists: the same intent as ours
-            continue
-        with open(path, encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                for col in ("surface", "name", "official_name"):
-                    if row.get(col):
-                        out.add(key(row[col]))
-    return frozenset(out)
+    def build() -> frozenset[str]:
+        out: set[str] = set()
+        for name, df in gaz.tables.items():  # the top-level tables (not lang/ or rules/)
+            if "/" in name or name.startswith("norm_"):  # exonym/historic name lists: the same intent as ours
+                continue
+            for col in ("surface", "name", "official_name"):
+                if col in df.columns:
+                    out.update(key(v) for v in df[col] if v)
+        return frozenset(out)
+    return gaz.memo("lang english keys", build)
 
 
-def lookup(value: str, demonyms: bool = False) -> str | None:
+def lookup(value: str, demonyms: bool = False, gazetteer: Any = None) -> str | None:
     """ISO3 for a native or exonym name (``"Қазақстан"``, ``"Aserbaidschan"``), or None.
 
     A form the English tables know ("Congo", "Argentine", "Brasilia") keeps the English
-    answer, even when that answer is "unknown/ambiguous".
+    answer, even when that answer is "unknown/ambiguous". *gazetteer*: a
+    :class:`regionkit.Gazetteer` (its tables, ``lang/*.csv`` included) or None (the current one).
     """
     if not isinstance(value, str) or not value.strip():
         return None
+    from regionkit.gazetteer import resolve_gazetteer
+
+    gaz = resolve_gazetteer(gazetteer)
     k = key(value)
-    if k in _english_keys():
+    if k in _english_keys(gaz):
         return None
-    return _index(demonyms).get(k)
+    return _index(demonyms, gaz).get(k)

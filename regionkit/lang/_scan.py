@@ -1,6 +1,8 @@
 """Find country names, demonyms, capitals, metonyms and groups in one non-English language.
 
-Tables (``data/gazetteer/lang/``, loaded on the first use of a language):
+Tables (``data/gazetteer/lang/``; they are tables of the :class:`regionkit.Gazetteer` value,
+``lang/<name>.csv``, written and read by ``to_disk``/``from_disk`` and sent to Dask workers with
+it; a language's table is compiled once per gazetteer value, on the first use of that language):
 
 * ``generated.csv`` – CLDR and pycountry names, CLDR capitals (``build.py``);
 * ``curated.csv`` – short forms, abbreviations, demonyms/adjectives, metonyms, places,
@@ -28,14 +30,12 @@ L6 Common words (traps.csv): ``drop`` rows never match; ``context`` rows need a 
 
 from __future__ import annotations
 
-import csv
 import re
-import threading
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from regionkit._entry import Entry
-from regionkit._resources import data_path
 from regionkit.lang._morph import SPECS, Spec
 
 __all__ = ["language_table", "scan_language"]
@@ -44,7 +44,6 @@ _MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\
          "\u06d6-\u06ed\u0640\u200c\u200d"
 _LETTER = rf"(?:[^\W\d_]|[{_MARKS}])"
 _GAP = re.compile(r"[ \u00a0\u202f\t]+$")
-_LOCK = threading.Lock()
 
 #: next words that make Türk mean the Turkish state (L4), folded Turkish/Azerbaijani
 _TURK_STATE = ("hukumet", "hükümet", "asker", "ordu", "yetkili", "heyet", "disisler", "dışişler", "bayrag", "bayrağ",
@@ -83,15 +82,32 @@ class LangTable:
     rows: list[dict[str, str]]
 
 
-def _read(name: str) -> list[dict[str, str]]:
-    path = data_path("gazetteer", "lang", name)
-    with open(path, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+#: The language tables of a gazetteer value (``lang/<name>`` in :attr:`regionkit.Gazetteer.tables`).
+LANG_TABLES = ("generated.csv", "curated.csv", "traps.csv", "exonyms.csv")
 
 
-@cache
-def _all_rows() -> tuple[list[dict[str, str]], list[dict[str, str]], list[dict[str, str]]]:
-    return _read("generated.csv"), _read("curated.csv"), _read("traps.csv")
+def _gazetteer(gazetteer: Any = None) -> Any:
+    from regionkit.gazetteer import resolve_gazetteer
+
+    return resolve_gazetteer(gazetteer)
+
+
+def _read(name: str, gazetteer: Any = None) -> list[dict[str, str]]:
+    """The rows of the language table *name* of the gazetteer (the shipped table when the value has none)."""
+    gaz = _gazetteer(gazetteer)
+
+    def build() -> list[dict[str, str]]:
+        df = gaz.tables.get(f"lang/{name}")
+        if df is None:  # a gazetteer folder written without language tables: the shipped ones
+            from regionkit.gazetteer import default_gazetteer
+
+            df = default_gazetteer().tables.get(f"lang/{name}")
+        return [] if df is None else df.to_dict("records")
+    return gaz.memo(("lang rows", name), build)
+
+
+def _all_rows(gazetteer: Any = None) -> tuple[list[dict[str, str]], list[dict[str, str]], list[dict[str, str]]]:
+    return _read("generated.csv", gazetteer), _read("curated.csv", gazetteer), _read("traps.csv", gazetteer)
 
 
 def _case_of(word: str, spec: Spec) -> str:
@@ -109,16 +125,15 @@ def _words(surface: str, lang: str) -> list[str]:
     return [w for w in re.split(r"[\s\-\u05be]+", surface.strip()) if w]
 
 
-@cache
-def language_table(lang: str) -> LangTable:
-    """Return the compiled table of ``lang`` (built on its first use, then cached)."""
-    with _LOCK:
-        return _build(lang)
+def language_table(lang: str, gazetteer: Any = None) -> LangTable:
+    """Return the compiled table of ``lang`` in the gazetteer (default: the current one), built once per value."""
+    gaz = _gazetteer(gazetteer)
+    return gaz.memo(("lang table", lang), lambda: _build(lang, gaz))
 
 
-def _build(lang: str) -> LangTable:
+def _build(lang: str, gazetteer: Any) -> LangTable:
     spec = SPECS[lang]
-    generated, curated, traps = _all_rows()
+    generated, curated, traps = _all_rows(gazetteer)
     drop = {t["surface"] for t in traps if t["lang"] == lang and t["action"] == "drop"}
     context = {t["surface"] for t in traps if t["lang"] == lang and t["action"] == "context"}
     rows = [dict(r, group="") for r in generated if r["lang"] == lang]
@@ -218,7 +233,7 @@ def _case_ok(item: _Item, word: str, spec: Spec) -> bool:
     return bool(letters) and letters[0].isupper()
 
 
-def scan_language(text: str, lang: str) -> list[tuple[Entry, int, int]]:
+def scan_language(text: str, lang: str, gazetteer: Any = None) -> list[tuple[Entry, int, int]]:
     """Find the mentions of language ``lang`` in ``text`` (rules L1-L6 of this module).
 
     Parameters
@@ -227,6 +242,8 @@ def scan_language(text: str, lang: str) -> list[tuple[Entry, int, int]]:
         The article text.
     lang
         One of the codes in :data:`regionkit.lang.LANGUAGES` other than ``en``.
+    gazetteer
+        A :class:`regionkit.Gazetteer` (its ``lang/*.csv`` tables) or folder; None: the current one.
 
     Returns
     -------
@@ -236,7 +253,7 @@ def scan_language(text: str, lang: str) -> list[tuple[Entry, int, int]]:
     """
     if lang not in SPECS or not isinstance(text, str) or not text:
         return []
-    table = language_table(lang)
+    table = language_table(lang, gazetteer)
     spec = table.spec
     toks = [(m.start(), m.end(), m.group()) for m in table.token.finditer(text)]
     folded: list[str | None] = [None] * len(toks)

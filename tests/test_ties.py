@@ -404,7 +404,9 @@ def test_cli_writes_ties(tmp_path, seed_ties):
     assert main(["ties", SEED, DEMO, "-o", str(table), "--table"]) == 0
     pairs = pd.read_parquet(table)
     assert {"a", "b", "weight", "dominant"} <= set(pairs.columns)
-    assert ((pairs["a"] == "ARE") & (pairs["b"] == "BHR")).any()
+    # the demo texts' Abraham Accords ties (ARE-BHR, never stated, is not one: TIES.md s4)
+    assert ((pairs["a"] == "ARE") & (pairs["b"] == "ISR")).any() and ((pairs["a"] == "BHR") & (pairs["b"] == "ISR")).any()
+    assert not ((pairs["a"] == "ARE") & (pairs["b"] == "BHR")).any()
 
 
 def test_cli_stdout_and_errors(tmp_path, capsys):

@@ -90,6 +90,96 @@ def test_strikes_against_a_group_in_a_country_and_a_war_named_after_a_place():
     assert ties("Egypt supports efforts to end the war in Gaza.").empty
 
 
+def unordered(*codes: tuple[str, str]) -> set[tuple[str, str]]:
+    return {tuple(sorted(p)) for p in codes}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "listed"),
+    [
+        ("The United States restricts the entry of nationals from 4 countries found to pose a high risk: "
+         "Afghanistan, Chad, Haiti and Yemen.", "USA", ("AFG", "TCD", "HTI", "YEM")),
+        ("Washington imposed sanctions on three countries: Iran, Syria and North Korea.", "USA", ("IRN", "SYR", "PRK")),
+        ("Russia has signed agreements with four countries in the region: Kazakhstan, Uzbekistan, Kyrgyzstan and "
+         "Tajikistan.", "RUS", ("KAZ", "UZB", "KGZ", "TJK")),
+    ],
+)
+def test_a_list_after_a_colon_stands_for_the_count_it_spells_out(text, actor, listed):
+    t = ties(text)
+    assert set(zip(t["a"], t["b"])) == unordered(*((actor, c) for c in listed))
+    directed = t[t["relation"] != "treaty"]  # a treaty has no direction
+    assert set(directed["source"]) <= {actor}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The summit brought together twelve countries: Kazakhstan, Uzbekistan, Kyrgyzstan and Tajikistan.",
+        "Three countries border Kazakhstan: Russia, China and Uzbekistan.",  # geography
+        "Officials from five countries attended the talks in Geneva: Kazakhstan, Uzbekistan, Kyrgyzstan, "
+        "Tajikistan and Turkmenistan.",  # co-attendees of a multilateral meeting
+        "Turkey sanctioned two countries: Syria, Iraq, Iran and Armenia.",  # the count does not match the list
+    ],
+)
+def test_a_list_after_a_colon_without_an_actor_or_count_gives_nothing(text):
+    assert ties(text).empty
+
+
+def test_balancing_relations_ties_the_actor_to_each_power_only():
+    t = ties("Kazakhstan has sought to balance relations between Russia, China, and other powers, "
+             "including the United States.")
+    assert set(zip(t["a"], t["b"], t["relation"])) == {("KAZ", "RUS", "other"), ("CHN", "KAZ", "other"),
+                                                       ("KAZ", "USA", "other")}
+    t = ties("Tashkent is balancing relations between Moscow and Beijing.")
+    assert set(zip(t["a"], t["b"])) == {("CHN", "UZB"), ("RUS", "UZB")}
+    t = ties("Uzbekistan balances its ties with Russia and China.")
+    assert set(zip(t["a"], t["b"])) == {("CHN", "UZB"), ("RUS", "UZB")}
+    # no actor: three parties in one relation are not paired (TIES.md s5)
+    assert ties("Relations between Russia, China and India have improved.").empty
+    # "and other partners, such as X" continues the list of targets
+    t = ties("Kazakhstan trades with Russia, China, and other partners, such as Turkey.")
+    assert set(zip(t["a"], t["b"])) == {("CHN", "KAZ"), ("KAZ", "RUS"), ("KAZ", "TUR")}
+
+
+@pytest.mark.parametrize(
+    ("text", "host", "guests"),
+    [
+        ("It's an honor to welcome everyone to the White House for this very historic peace summit between "
+         "Armenia and Azerbaijan.", "USA", ("ARM", "AZE")),
+        ("Erdogan welcomed the delegations to Istanbul for talks between Russia and Ukraine.", "TUR", ("RUS", "UKR")),
+        ("Trump welcomed the leaders of Armenia and Azerbaijan to the White House.", "USA", ("ARM", "AZE")),
+    ],
+)
+def test_the_state_that_welcomes_two_parties_hosts_and_mediates(text, host, guests):
+    t = ties(text)
+    med = t[t["relation"] == "mediation"]
+    assert set(zip(med["a"], med["b"])) == unordered(*((host, g) for g in guests))
+    assert set(med["source"]) == {host}
+    assert tuple(sorted(guests)) in set(zip(t["a"], t["b"]))
+
+
+def test_welcoming_without_hosting_is_not_mediation():
+    # a party welcoming the other meets it; welcoming a plan is a word aimed at its author (other)
+    t = ties("Kazakhstan welcomed Chinese investors to Astana for talks on trade between China and Kazakhstan.")
+    assert "mediation" not in set(t["relation"])
+    t = ties("Armenia welcomes President Donald J. Trump's leadership.")
+    assert pairs(t) == {("ARM", "USA", "other")}
+    # one guest received is a meeting; "received investments" is not a meeting
+    assert pairs(ties("Putin received Tokayev in the Kremlin.")) == {("KAZ", "RUS", "meeting")}
+    assert "meeting" not in set(ties("Kazakhstan received investments from China and Russia.")["relation"])
+
+
+def test_pairs_after_between_may_share_a_party():
+    t = ties("The agreement between the UAE and Israel, and Israel and Bahrain, marks a first step.")
+    assert set(zip(t["a"], t["b"])) == {("ARE", "ISR"), ("BHR", "ISR")}
+    t = ties("The deals between Kazakhstan and China, and Russia and Belarus were signed.")
+    assert set(zip(t["a"], t["b"])) == {("CHN", "KAZ"), ("BLR", "RUS")}
+
+
+def test_a_ceasefire_is_a_treaty():  # TIES.md s3
+    assert pairs(ties("Russia and Ukraine agreed to a ceasefire.")) == {("RUS", "UKR", "treaty")}
+
+
 # ----------------------------------------------------------------------------------
 # actors
 # ----------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ A cue only names the relation; who the parties are is read from the cue's
 arguments (:mod:`regionkit.ties._reading`). A row's ``role`` changes how its
 arguments are read: ``host`` ("X hosted A and B": X mediates between two
 guests, meets one or each of three or more), ``accords`` ("X joined the Abraham
-Accords": X and Israel, TIES.md §3).
+Accords": X and Israel, TIES.md §3), ``each`` ("X balances relations between
+A, B and C": X with each listed party, the parties never with each other).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from regionkit._resources import data_path
 from regionkit.ties._common import _S, CUE_RELATIONS
 from regionkit.ties._status import _is_negated  # noqa: F401  (re-exported for tests and users)
 
-ROLES = ("", "host", "accords")
+ROLES = ("", "host", "accords", "each")
 Cue = tuple[str, str, str, str, str]  # relation, pattern, role, example, note
 
 
@@ -51,7 +52,7 @@ def _read_cues(source: str | Path | pd.DataFrame) -> tuple[Cue, ...]:
         raise ValueError(f"unknown relation {', '.join(map(repr, bad))} in cue table; valid relations: {', '.join(CUE_RELATIONS)}")
     bad = sorted({r[2] for r in rows if r[2] not in ROLES})
     if bad:
-        raise ValueError(f"unknown cue role {', '.join(map(repr, bad))}; valid roles: (empty), host, accords")
+        raise ValueError(f"unknown cue role {', '.join(map(repr, bad))}; valid roles: (empty), host, accords, each")
     for relation, pattern, *_ in rows:
         try:
             re.compile(pattern)

@@ -47,9 +47,12 @@ from regionkit.ties._status import cue_status
 
 # Words that may sit between two mentions of one state, or around a coordination.
 _FILL = r"(?:\s*(?:(?-i:[A-Z][\w.'\u2019\-]*)|of|the|al|bin|ibn|el|de|von|van)\b\.?)*"
+# "Russia, China, and other powers, including the United States": the named others continue the list
+_OTHERS = (r",?\s*(?:and|or)\s+(?:many\s+|several\s+|some\s+)?other\s+(?:[a-z-]+\s+)?(?:powers|countries|nations|states|"
+           r"partners|neighbou?rs|donors|economies|capitals)\s*,?\s*(?:including|such\s+as|like|notably|especially)")
 _LINK = re.compile(
-    rf"^{_FILL}\s*(?P<sep>,\s*(?:and|or|as\s+well\s+as|including|plus)?|and|or|&|as\s+well\s+as|including|plus|"
-    rf"together\s+with|along\s+with)\s*{_FILL}\s*$",
+    rf"^{_FILL}\s*(?P<sep>{_OTHERS}|,\s*(?:and|or|as\s+well\s+as|including|plus)?|and|or|&|as\s+well\s+as|including|"
+    rf"plus|together\s+with|along\s+with)\s*{_FILL}\s*$",
     re.IGNORECASE,
 )
 _PAIR_SEP = {"-", "\u2013", "\u2011", "/", "\u2010"}
@@ -80,6 +83,7 @@ _AUX_GAP = re.compile(r"^(?:\s|,|\b(?:was|were|is|are|been|being|be|has|have|had
                       r"reportedly|now|then|first|not|never|itself|themselves|the|territory|of)\b)*$", re.IGNORECASE)
 _POSSESSIVE = frozenset({"my", "our", "his", "her", "their", "its"})
 _IN_RIGHT = re.compile(r"^\s+(?:in|into|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
+_WELCOME_TO = re.compile(r"\bwelcom(?:e|es|ed|ing)\s+(?:[\w'\u2019]+\s+){0,4}?to\s+(?:the\s+)?$", re.IGNORECASE)
 _PEACE = re.compile(r"\bpeace\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'\u2019-]+")
 LEFT_WORDS = 12
@@ -108,14 +112,16 @@ class Chain:
 
     ents: list[Ent]
     links: list[str] = field(default_factory=list)
+    commas: list[bool] = field(default_factory=list)  # whether the gap of ``links[i]`` holds a comma
+    at: tuple[int, int] | None = None  # where the chain stands when it elaborates a count ("12 countries: A, B")
 
     @property
     def start(self) -> int:
-        return self.ents[0].start
+        return self.ents[0].start if self.at is None else self.at[0]
 
     @property
     def end(self) -> int:
-        return self.ents[-1].end
+        return self.ents[-1].end if self.at is None else self.at[1]
 
     @property
     def venue(self) -> bool:
@@ -210,9 +216,42 @@ def build_chains(text: str, ents: list[Ent]) -> list[Chain]:
             if link is not None and not (e.venue and not prev.venue):
                 chains[-1].ents.append(e)
                 chains[-1].links.append(link)
+                chains[-1].commas.append("," in gap)
                 continue
         chains.append(Chain([e]))
     return chains
+
+
+_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                         "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_COUNT = re.compile(r"\b(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r"|several|some|these|those|the\s+following|following|"
+                    r"other|certain|many)\s+(?:[\w-]+\s+){0,2}?(?:countries|nations|states|governments|partners|"
+                    r"neighbou?rs|economies|members)\b", re.IGNORECASE)
+_ELABORATE_AT = re.compile(r":\s*$")
+
+
+def elaborate_counts(text: str, chains: list[Chain]) -> list[Chain]:
+    """A list after a colon that spells out a count ("nationals from 12 countries ...: A, B, C and D")
+    stands where the count phrase stands, so the count's cue reads the list as its argument."""
+    out = list(chains)
+    for i, ch in enumerate(chains):
+        n = len(ch.members())
+        if n < 2 or not _ELABORATE_AT.search(text[max(0, ch.start - 3):ch.start]):
+            continue
+        colon = text.rfind(":", 0, ch.start)
+        if i + 1 < len(chains) and not _BREAK.search(text[ch.end:chains[i + 1].start]):
+            continue  # the list goes on past what was read as one chain
+        counts = [m for m in _COUNT.finditer(text, max(0, colon - 240), colon)
+                  if not any(c.start < m.end() and m.start() < c.end for c in chains[:i])]
+        if not counts:
+            continue
+        m = counts[-1]
+        word = m.group("n").lower()
+        number = int(word) if word.isdigit() else _NUMBERS.get(word)
+        if number is not None and not (n <= number <= n + 2):
+            continue  # "two countries: A, B, C and D" is not this list
+        out[i] = Chain(ch.ents, ch.links, ch.commas, at=(m.start(), m.end()))
+    return sorted(out, key=lambda c: c.start)
 
 
 def _pairs_of_list(chain: Chain) -> list[tuple[Ent, Ent]]:
@@ -229,10 +268,13 @@ def _pairs_of_list(chain: Chain) -> list[tuple[Ent, Ent]]:
         return []
     if len(ents) == 2:
         return [(ents[0], ents[1])] if chain.is_pair() else []
-    if len(ents) == len(chain.ents) and len(ents) % 2 == 0 and all(
-        lk == ("and" if i % 2 == 0 else "comma") for i, lk in enumerate(links)
-    ):
-        return [(ents[i], ents[i + 1]) for i in range(0, len(ents), 2)]
+    every = chain.ents
+    if len(every) % 2 == 0 and len(units) == len(every) and all(
+        (lk in ("and", "pair") and not chain.commas[i]) if i % 2 == 0 else chain.commas[i]
+        for i, lk in enumerate(links)
+    ) and all(every[i].iso != every[i + 1].iso for i in range(0, len(every), 2)):
+        # "between A and B, C and D", "between the UAE and Israel, and Israel and Bahrain"
+        return [(every[i], every[i + 1]) for i in range(0, len(every), 2)]
     if links and links[0] == "and":
         return [(ents[0], other) for other in ents[1:]]
     return []
@@ -266,7 +308,7 @@ class _Sentence:
     def __init__(self, text: str, ents: list[Ent], cues, accords: bool):
         self.text = text
         self.ents = prepare_entities(text, ents)
-        self.chains = build_chains(text, self.ents)
+        self.chains = elaborate_counts(text, build_chains(text, self.ents))
         self.breaks = [m.start() for m in _BREAK.finditer(text.lower())]
         self.accords = accords
         self.rows: list[Row] = []
@@ -332,6 +374,20 @@ class _Sentence:
             return ch
         return None
 
+    def welcome_host(self, until: int) -> Chain | None:
+        """The state guests are welcomed to before the parties named at ``until`` ("welcome everyone to
+        the White House for this summit between A and B"): the meeting's host, so its mediator (TIES.md s4)."""
+        for ch in reversed(self.chains):
+            if ch.end > until:
+                continue
+            if self.clause(ch.start) != self.clause(until):
+                return None
+            if len(ch.members()) == 1 and _WELCOME_TO.search(self.text, max(0, ch.start - 80), ch.start) \
+                    and _words(self.text[ch.end:until]) <= 8:
+                return ch
+            return None
+        return None
+
     def between(self, cue: _Cue) -> Chain | None:
         m = _BETWEEN.match(self.text[cue.end:cue.end + 60])
         if not m:
@@ -372,6 +428,12 @@ class _Sentence:
 
 
 def _read_between(s: _Sentence, cue: _Cue, chain: Chain) -> None:
+    if cue.role == "each":  # "X balances relations between A, B and C": X with each, never A with B
+        actor = s.left(cue)
+        for a in actor.members() if actor is not None else ():
+            for p in chain.members():
+                s.add(a, p, cue.relation, cue, source=a)
+        return
     pairs = _pairs_of_list(chain)
     if not pairs:
         return
@@ -379,8 +441,11 @@ def _read_between(s: _Sentence, cue: _Cue, chain: Chain) -> None:
     rel = s.matter(cue, chain.start) if mediation else cue.relation
     for x, y in pairs:
         s.add(x, y, rel, cue)
-    if mediation:
-        actor = s.left(cue)
+    host = s.welcome_host(chain.start) if not mediation and cue.relation in ("meeting", "treaty") else None
+    if host is not None and any(e.iso == h.iso for h in host.members() for pair in pairs for e in pair):
+        host = None  # a party welcoming the other is a meeting of the two, not a mediation
+    if mediation or host is not None:
+        actor = s.left(cue) if host is None else host
         if actor is not None:
             for a in actor.members():
                 for p in {e.iso: e for pair in pairs for e in pair}.values():
@@ -515,7 +580,8 @@ def read_sentence(text: str, ents: list[Ent], cues, *, accords: bool = False) ->
             continue
         for r, clause in found:
             near = min(abs(cue.start - p) for p in (r.cue, r.x.start, r.x.end, r.y.start, r.y.end))
-            if clause == cue.clause and r.relation != cue.relation and near <= LEND_CHARS:
+            if clause == cue.clause and r.relation != cue.relation and near <= LEND_CHARS \
+                    and s.status(cue) != r.status:  # a lent cue adds its modality, not a rival relation
                 s.rows.append(Row(r.x, r.y, cue.relation, s.status(cue), r.source if cue.relation in DIRECTED else None,
                                   cue.start))
     best: dict[tuple[str, str, str], Row] = {}

@@ -180,6 +180,96 @@ def test_a_ceasefire_is_a_treaty():  # TIES.md s3
     assert pairs(ties("Russia and Ukraine agreed to a ceasefire.")) == {("RUS", "UKR", "treaty")}
 
 
+def test_plural_noun_after_between_points_back_to_the_list_of_its_sentence():
+    t = ties("Two years ago, the United States brokered a peace agreement with the State of Israel, the United Arab "
+             "Emirates, and Bahrain, normalizing diplomatic relations between Israel and major Muslim nations.")
+    assert set(zip(t["a"], t["b"], t["relation"])) >= {("ARE", "ISR", "normalisation"), ("BHR", "ISR", "normalisation")}
+    assert ("ARE", "BHR") not in set(zip(t["a"], t["b"]))  # the list's other members are not tied to each other
+    t = ties("Washington brokered deals with Israel, Morocco and Sudan, normalising relations between Israel and "
+             "the Arab states.")
+    assert {("ISR", "MAR"), ("ISR", "SDN")} <= set(zip(t["a"], t["b"]))
+    # nothing to point back to: a group is never expanded (TIES.md s2)
+    assert ties("Relations between Israel and Arab states have improved.").empty
+
+
+def test_joint_document_with_two_others_is_multilateral():
+    # TIES.md s6 (dev09): three signatories of one statement are not tied to each other
+    assert ties("The United States signed a joint statement of intent with Canada and Finland.").empty
+    assert ties("Japan held a trilateral summit with South Korea and China.").empty
+    # one partner, or separate agreements, are bilateral ties
+    assert pairs(ties("Kazakhstan signed a joint declaration with Uzbekistan.")) == {("KAZ", "UZB", "treaty")}
+    t = ties("The United States signed agreements with Japan and South Korea.")
+    assert set(zip(t["a"], t["b"])) == {("JPN", "USA"), ("KOR", "USA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "mediator", "parties"),
+    [
+        ("Established a U.S.-backed framework to end the Ukraine\u2013Russia war.", "USA", ("RUS", "UKR")),
+        ("Qatar-led talks between Rwanda and the Democratic Republic of the Congo resumed.", "QAT", ("COD", "RWA")),
+        ("The Turkish-sponsored peace process between Azerbaijan and Armenia stalled.", "TUR", ("ARM", "AZE")),
+    ],
+)
+def test_a_state_backed_process_makes_the_state_mediator(text, mediator, parties):
+    t = ties(text)
+    med = t[t["relation"] == "mediation"]
+    assert set(zip(med["a"], med["b"])) == unordered(*((mediator, p) for p in parties))
+    assert parties in set(zip(t["a"], t["b"]))
+
+
+def test_non_state_bodies_and_named_wars_are_not_parties():
+    # TIES.md s2: branches of a movement, militants, parties are not their state
+    assert ties("Designated the Egyptian and Jordanian branches of the Muslim Brotherhood as terrorists "
+                "for supporting Hamas.").empty
+    assert ties("Palestinian militants and Lebanese rebels attacked Israel.").empty
+    assert pairs(ties("Egyptian and Jordanian officials met in Cairo.")) == {("EGY", "JOR", "meeting")}
+    # a war named after one place ties nobody to it; a state's war in a place does
+    assert ties("We welcome the Plan to End the Gaza Conflict proposed by the U.S. President.").empty
+    assert pairs(ties("Russia's war in Ukraine continues.")) == {("RUS", "UKR", "conflict")}
+    assert pairs(ties("Israel's renewed offensive in Gaza killed hundreds.")) == {("ISR", "PSE", "conflict")}
+    assert ties("Egypt supports efforts to end the war in Gaza.").empty
+    # "in line with X's vision" does not make X the cue's object
+    t = ties("Armenia and Azerbaijan can turn the page on a conflict in line with President Trump's vision.")
+    assert set(zip(t["a"], t["b"])) == {("ARM", "AZE")}
+
+
+def test_words_aimed_at_the_author_of_a_plan_and_at_a_relationship():
+    # "welcome the plan ... proposed by X" is aimed at X (TIES.md s3 other), even some words away
+    t = ties("Azerbaijan welcomes the announcement of the Comprehensive Plan to End the Gaza Conflict proposed by "
+             "the U.S. President Donald J. Trump.")
+    assert pairs(t) == {("AZE", "USA", "other")}
+    assert pairs(ties("Germany is grateful to US President Donald Trump for his efforts.")) == {("DEU", "USA", "other")}
+    assert pairs(ties("We must make certain that the U.S.-Israel relationship remains strong.")) == {("ISR", "USA", "other")}
+    assert pairs(ties("The relationship between Russia and China has deepened.")) == {("CHN", "RUS", "other")}
+    # the window stays short without an author: a far name is not the object
+    assert ties("Azerbaijan welcomes the announcement of the long awaited plan for the whole region near Iran.").empty
+
+
+def test_a_reporter_after_a_comma_is_not_one_more_party():
+    assert ties("Egypt condemned the attack on civilians carried out by militants in Sinai, Israel said.").empty
+    t = ties("Russia, Belarus and Kazakhstan signed a deal with China, Moscow said.")
+    assert set(zip(t["a"], t["b"])) == {("BLR", "CHN"), ("CHN", "KAZ"), ("CHN", "RUS")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Pressured Panamanian President José Raúl Mulino to withdraw from China\u2019s Belt and Road Initiative.",
+         ("CHN", "PAN")),
+        ("Italy joined China's Belt and Road Initiative in 2019.", ("CHN", "ITA")),
+        ("Uzbekistan has pulled out of Russia's energy corridor.", ("RUS", "UZB")),
+    ],
+)
+def test_joining_or_leaving_what_a_state_owns_ties_the_two(text, pair):
+    t = ties(text)
+    assert set(zip(t["a"], t["b"])) == {pair}
+    assert set(t["relation"]) == {"trade_energy"}
+
+
+def test_owner_of_a_thing_praised_is_not_joined():
+    assert pairs(ties("Kazakhstan praised Russia's trade policy.")) == {("KAZ", "RUS", "other")}
+
+
 # ----------------------------------------------------------------------------------
 # actors
 # ----------------------------------------------------------------------------------
@@ -283,6 +373,19 @@ def test_tie_table_status_and_directed():
     assert d.loc[("TUR", "SYR"), "weight"] == 2 and d.loc[("SYR", "TUR"), "weight"] == 1
     per_article = rk.tie_table(t, by_article=True)
     assert list(per_article.columns[:3]) == ["article_id", "a", "b"]
+
+
+def test_tie_table_primary_relation_of_a_mediator():
+    # a mediator's meetings and words are part of its mediation (TIES.md s7) ...
+    text = ("Turkey hosted Armenia and Azerbaijan for peace talks. Turkey praised Armenia. "
+            "Turkish diplomats met Armenia's foreign minister again.")
+    w = rk.tie_table(ties(text)).set_index(["a", "b"])
+    assert w.loc[("ARM", "TUR"), "dominant"] == "mediation"
+    # ... but a specific relation stated more often than the mediation is what the pair is about
+    text = ("Turkey brokered talks between Syria and Iraq. Turkey sanctioned Syria. Turkey attacked Syria.")
+    w = rk.tie_table(ties(text)).set_index(["a", "b"])
+    assert w.loc[("SYR", "TUR"), "dominant"] == "conflict"
+    assert w.loc[("IRQ", "TUR"), "dominant"] == "mediation"
 
 
 def test_include_co_mention_and_co_member_only_when_asked():

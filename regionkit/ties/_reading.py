@@ -84,6 +84,30 @@ _AUX_GAP = re.compile(r"^(?:\s|,|\b(?:was|were|is|are|been|being|be|has|have|had
 _POSSESSIVE = frozenset({"my", "our", "his", "her", "their", "its"})
 _IN_RIGHT = re.compile(r"^\s+(?:in|into|on|against)\s+(?:the\s+)?$", re.IGNORECASE)
 _WELCOME_TO = re.compile(r"\bwelcom(?:e|es|ed|ing)\s+(?:[\w'\u2019]+\s+){0,4}?to\s+(?:the\s+)?$", re.IGNORECASE)
+_AND_PLURAL = re.compile(r"\s+and\s+(?:the\s+)?(?:(?:other|several|many|major|fellow|neighbou?ring|(?-i:[A-Z])[\w-]*)\s+)"
+                         r"{0,3}(?:countries|nations|states|neighbou?rs|partners)\b(?!\s+(?:of|such|like|including))",
+                         re.IGNORECASE)
+_POSSESSOR = re.compile(r"^['\u2019]s\s+(?:[\w-]+\s+){0,2}$")
+# "welcome the plan ... proposed by X": the author of what is welcomed, praised or condemned
+_AGENT_BY = re.compile(r"\b(?:proposed|put\s+forward|presented|announced|offered|drafted|launched|unveiled|tabled|"
+                       r"made|taken|led|championed|initiated)\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_JOIN_BEFORE = re.compile(r"\b(?:join(?:s|ed|ing)?|withdr[ae]w(?:s|n|ing)?|pull(?:s|ed|ing)?\s+out|leav(?:e|es|ing)|left|"
+                          r"quit(?:s|ting)?|exit(?:s|ed|ing)?|enter(?:s|ed|ing)?|participat(?:e|es|ed|ing)|"
+                          r"took\s+part|take\s+part|sign(?:s|ed|ing)?\s+up)\s+(?:from\s+|of\s+|in\s+|to\s+)?(?:the\s+)?$",
+                          re.IGNORECASE)
+_AFTER_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+_REPORTING = re.compile(r"\s+(?:said|says|told|added|reported|announced|stated|noted|claimed|insisted|warned)\b",
+                        re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# what follows these is not the cue's object: "a conflict in line with President Trump's vision"
+_NOT_OBJECT = re.compile(r"\b(?:in\s+line\s+with|according\s+to|in\s+accordance\s+with|thanks\s+to|on\s+behalf\s+of|"
+                         r"in\s+the\s+words\s+of)\b", re.IGNORECASE)
+_JOINT = re.compile(r"\b(?:joint|trilateral|three-way|multilateral|common)\s+(?:[\w-]+\s+){0,2}?(?:statements?|declarations?|"
+                    r"communiqu[eé]s?|letters?|plans?|initiatives?|meetings?|summits?|talks|calls?|press\s+conferences?|"
+                    r"exercises?|projects?|ventures?)\b", re.IGNORECASE)
+_NONSTATE = re.compile(r"(?:\s+and\s+(?-i:[A-Z])[\w-]*)?\s+(?:branch(?:es)?|militants?|rebels?|insurgents?|separatists?|"
+                       r"jihadists?|fighters?|gangs?|cartels?|militias?|opposition|clubs?|teams?|(?:political\s+)?parties)\b",
+                       re.IGNORECASE)
 _PEACE = re.compile(r"\bpeace\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'\u2019-]+")
 LEFT_WORDS = 12
@@ -177,6 +201,8 @@ def prepare_entities(text: str, ents: list[Ent]) -> list[Ent]:
         tail = before[-45:].lower()
         if ("former" in tail or "ex-" in tail or "late " in tail) and _FORMER.search(before):
             continue
+        if e.via == "demonym" and _NONSTATE.match(text, e.end):
+            continue  # "the Egyptian and Jordanian branches of the Muslim Brotherhood" are not states (TIES.md s2)
         if kept and kept[-1].iso == e.iso and kept[-1].end <= e.start and len(text[kept[-1].end:e.start]) <= 60 \
                 and _SAME.match(text[kept[-1].end:e.start]):
             prev = kept[-1]
@@ -211,8 +237,11 @@ def build_chains(text: str, ents: list[Ent]) -> list[Chain]:
                 if m:
                     sep = re.sub(r"\s+", " ", m.group("sep").strip().lower())
                     link = "comma" if sep == "," else ("or" if sep in ("or", ", or") else "and")
-            if link == "and" and gap.strip().lower() in ("and", ", and") and _SINGULAR_VERB.match(text[e.end:e.end + 20]):
+            if link == "and" and gap.strip().lower() in ("and", ", and") and _SINGULAR_VERB.match(text[e.end:e.end + 20]) \
+                    and not _AFTER_BETWEEN.search(text, max(0, chains[-1].start - 12), chains[-1].start):
                 link = None  # "... with Israel and Turkey has resumed ...": a new clause, not a list
+            elif link == "comma" and _REPORTING.match(text, e.end):
+                link = None  # "... the attack in Sinai, Israel said": the reporter, not one more of the list
             if link is not None and not (e.venue and not prev.venue):
                 chains[-1].ents.append(e)
                 chains[-1].links.append(link)
@@ -305,7 +334,7 @@ def _words(text: str) -> int:
 class _Sentence:
     """The state of one sentence while its cues are read."""
 
-    def __init__(self, text: str, ents: list[Ent], cues, accords: bool):
+    def __init__(self, text: str, ents: list[Ent], cues, accords: bool | frozenset[str]):
         self.text = text
         self.ents = prepare_entities(text, ents)
         self.chains = elaborate_counts(text, build_chains(text, self.ents))
@@ -333,7 +362,29 @@ class _Sentence:
         gap = self.text[best.end:cue.start]
         if _words(gap) > LEFT_WORDS or ("," in gap and _NEW_SUBJECT.match(gap.rsplit(",", 1)[1])):
             return None
+        if not gap.strip() and len(best.ents) == 1 and cue.relation == "conflict" and _NAMED_CONFLICT.match(
+                self.text, cue.start) and _THE_BEFORE.search(self.text, max(0, best.start - 6), best.start):
+            return None  # "the Gaza conflict", "the Ukraine war": a war named after one place (TIES.md s2)
         return best
+
+    def possessor(self, cue: _Cue) -> bool:
+        """Whether a state owns the cue ("Russia's war in Ukraine", "Israel's renewed offensive in Gaza")."""
+        for ch in reversed(self.chains):
+            if ch.end <= cue.start:
+                return bool(_POSSESSOR.match(self.text[ch.end:cue.start])) and not ch.venue
+        return False
+
+    def joiner(self, owner: Chain) -> Chain | None:
+        """Who joins, enters or leaves what ``owner`` owns ("Panama withdrew from China's Belt and Road")."""
+        i = self.chains.index(owner)
+        if i == 0 or not _JOIN_BEFORE.search(self.text, max(0, owner.start - 40), owner.start):
+            return None
+        prev = self.chains[i - 1]
+        gap = self.text[prev.end:owner.start]
+        if prev.venue or self.clause(prev.start) != self.clause(owner.start) or _words(gap) > LEFT_WORDS \
+                or any(prev.end <= c.start < owner.start for c in self.cues):
+            return None
+        return prev
 
     def right(self, cue: _Cue) -> tuple[Chain | None, bool]:
         """First chain after the cue in its clause, and whether it is a passive "by" actor."""
@@ -341,11 +392,13 @@ class _Sentence:
             if ch.start <= cue.start:
                 continue
             gap = self.text[min(cue.end, ch.start):ch.start]
-            if self.clause(ch.start) != cue.clause or _words(gap) > RIGHT_WORDS or (
-                    re.search(r"[,;:]", gap) and not _INCLUDING.match(gap)):
+            far = _words(gap) > RIGHT_WORDS and not (cue.relation == "other" and _words(gap) <= LEFT_WORDS
+                                                     and _AGENT_BY.search(gap))
+            if self.clause(ch.start) != cue.clause or far or (
+                    re.search(r"[,;:]", gap) and not _INCLUDING.match(gap)) or _NOT_OBJECT.search(gap):
                 return None, False
             if ch.venue and not (cue.relation in _VENUE_OK and _IN_RIGHT.match(gap)
-                                 and not _NAMED_CONFLICT.match(self.text, cue.start)):
+                                 and (not _NAMED_CONFLICT.match(self.text, cue.start) or self.possessor(cue))):
                 continue  # "the war in Gaza" names a war, it does not tie anyone to Gaza (TIES.md s2)
             if ch.ents[0].via == "place" and _words(gap) > 3:
                 continue  # a place far from the cue is what the clause is about, not a party
@@ -397,15 +450,29 @@ class _Sentence:
             if ch.start >= at:
                 gap = self.text[at:ch.start]
                 if _words(gap) <= 4 and not re.search(r"[,;:]", gap) and self.clause(ch.start) == cue.clause:
-                    return ch
+                    return self.back_to_list(ch)
                 return None
         return None
+
+    def back_to_list(self, ch: Chain) -> Chain:
+        """"between X and major Muslim nations" after a list naming X with others: X and each of the
+        others (a plural noun phrase pointing back to a list of the same sentence, TIES.md s2)."""
+        if len(ch.members()) != 1 or not _AND_PLURAL.match(self.text, ch.end):
+            return ch
+        x = ch.members()[0]
+        for earlier in reversed(self.chains):
+            if earlier.end <= ch.start and len(earlier.members()) >= 3 and x.iso in {e.iso for e in earlier.ents}:
+                others = [e for e in earlier.members() if e.iso != x.iso]
+                return Chain([x, *others], ["and"] + ["comma"] * (len(others) - 1),
+                             [False] + [True] * (len(others) - 1))
+        return ch
 
     def add(self, x: Ent, y: Ent, relation: str, cue: _Cue, source: Ent | None = None) -> None:
         if x.iso == y.iso:
             return
-        if self.accords and relation == "treaty" and "ISR" in (x.iso, y.iso):
-            relation = "normalisation"
+        if self.accords and relation == "treaty" and "ISR" in (x.iso, y.iso) and (
+                self.accords is True or (y.iso if x.iso == "ISR" else x.iso) in self.accords):
+            relation = "normalisation"  # an Abraham Accords agreement (with a member, when the members are given)
         src = source.iso if source is not None and (relation in DIRECTED or cue.role == "host") else None
         self.rows.append(Row(x, y, relation, self.status(cue), src, cue.start))
         cue.used = True
@@ -515,6 +582,14 @@ def _read_cue(s: _Sentence, cue: _Cue) -> None:
         for other in s.cues:
             if other is not cue and lo <= other.start < hi:
                 other.used = True
+    if actor is not None and target is None and not passive and cue.relation != "mediation" and not cue.role:
+        member = s.joiner(actor)
+        if member is not None:  # "Italy joined China's Belt and Road Initiative": Italy and China
+            cue.argued = True
+            for m in member.members():
+                for o in actor.members():
+                    s.add(m, o, cue.relation, cue, source=m)
+            return
     if cue.role == "accords":
         for ch in (actor, target):
             for e in ch.members() if ch is not None else ():
@@ -528,6 +603,8 @@ def _read_cue(s: _Sentence, cue: _Cue) -> None:
         _read_mediation(s, cue, actor, target)
         return
     if actor is not None and target is not None:
+        if len(target.members()) >= 2 and _JOINT.search(s.text, actor.end, target.start):
+            return  # "signed a joint statement with Canada and Finland": one document of three (TIES.md s6)
         for a in actor.members():
             for t in target.members():
                 s.add(a, t, cue.relation, cue, source=a)
@@ -546,7 +623,8 @@ def _read_cue(s: _Sentence, cue: _Cue) -> None:
         s.add(x, y, cue.relation, cue)
 
 
-def read_sentence(text: str, ents: list[Ent], cues, *, accords: bool = False) -> tuple[list[Row], list[Chain]]:
+def read_sentence(text: str, ents: list[Ent], cues, *, accords: bool | frozenset[str] = False
+                  ) -> tuple[list[Row], list[Chain]]:
     """Read the ties of one sentence.
 
     Parameters
@@ -557,8 +635,10 @@ def read_sentence(text: str, ents: list[Ent], cues, *, accords: bool = False) ->
         Its entities (offsets relative to ``text``).
     cues : CueScanner
         The compiled cue table (``_cues._compiled(table)``).
-    accords : bool
-        Whether the sentence names the Abraham Accords.
+    accords : bool or frozenset of str
+        Whether the sentence names the Abraham Accords (a treaty with Israel is then a
+        normalisation); a set of ISO3 codes limits that to treaties between Israel and them
+        (the Accords' members).
 
     Returns
     -------

@@ -270,6 +270,29 @@ def test_owner_of_a_thing_praised_is_not_joined():
     assert pairs(ties("Kazakhstan praised Russia's trade policy.")) == {("KAZ", "RUS", "other")}
 
 
+@pytest.mark.parametrize(
+    ("text", "pressed", "by"),
+    [
+        ("Under pressure from Washington and London, Pakistan arrested dozens of militants.", "PAK", ("USA", "GBR")),
+        ("Under US pressure, Pakistan froze the group's assets.", "PAK", ("USA",)),
+        ("Pakistan, under heavy pressure from the United States, banned the groups.", "PAK", ("USA",)),
+    ],
+)
+def test_under_pressure_from_a_state(text, pressed, by):
+    t = ties(text)
+    assert set(zip(t["a"], t["b"])) == unordered(*((pressed, b) for b in by))
+    assert set(t["source"]) == set(by) and set(t["relation"]) == {"other"}
+
+
+def test_pressure_without_a_state_and_venues_after_from():
+    # pressure at home is nobody's; the meeting is still read
+    assert pairs(ties("Under pressure at home, Pakistan's leader met India's prime minister.")) == {("IND", "PAK", "meeting")}
+    assert ties("The government is under pressure to cut taxes, Kenya said.").empty
+    # a capital after "from" is a venue unless something comes from its government
+    assert pairs(ties("The statement issued from Paris was signed by Armenia and Azerbaijan.")) == {("ARM", "AZE", "treaty")}
+    assert pairs(ties("Australia has expressed sympathy with Israel after the bombing.")) == {("AUS", "ISR", "other")}
+
+
 # ----------------------------------------------------------------------------------
 # actors
 # ----------------------------------------------------------------------------------

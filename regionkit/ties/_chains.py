@@ -37,6 +37,9 @@ _NOT_VENUE_PREV = frozenset(
     "diplomats ministers representatives delegation delegations".split()
 )
 _FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM_ACTOR = re.compile(r"\b(?:pressure|support|help|aid|assistance|backing|demands?|requests?|calls?|threats?|"
+                         r"criticism|warnings?|envoys?|delegations?|officials|diplomats|messages?|letters?|invitations?|"
+                         r"offers?|objections?|protests?|condemnation|recognition)\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _FORMER = re.compile(r"\b(?:former|ex-|late)\s*(?:(?-i:[A-Z])[\w.\-]*\s+){0,4}$", re.IGNORECASE)
 _BREAK = re.compile(r"[;():\[\]]|\b(?:but|while|whereas|although|though|where|whereby|meanwhile|however)\b")
 _SINGULAR_VERB = re.compile(r"^\s+(?:has|is|was|does|remains|says|wants|plans|seeks|hopes|signed\s+its)\b", re.IGNORECASE)
@@ -126,8 +129,8 @@ def prepare_entities(text: str, ents: list[Ent]) -> list[Ent]:
                                       or tail.startswith(("in ", "at "))) else None
         if m and (m.group("prev") or "").lower() not in _NOT_VENUE_PREV:
             e.venue = True
-        elif e.via == "capital" and _FROM.search(before):
-            e.venue = True
+        elif e.via == "capital" and _FROM.search(before) and not _FROM_ACTOR.search(before):
+            e.venue = True  # "issued from Paris" (not "pressure from Washington": Washington presses)
         kept.append(e)
     return kept
 

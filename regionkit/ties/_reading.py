@@ -86,6 +86,9 @@ _NOT_OBJECT = re.compile(r"\b(?:in\s+line\s+with|according\s+to|in\s+accordance\
 _JOINT = re.compile(r"\b(?:joint|trilateral|three-way|multilateral|common)\s+(?:[\w-]+\s+){0,2}?(?:statements?|declarations?|"
                     r"communiqu[eé]s?|letters?|plans?|initiatives?|meetings?|summits?|talks|calls?|press\s+conferences?|"
                     r"exercises?|projects?|ventures?)\b", re.IGNORECASE)
+_UNDER = re.compile(r"\bunder\s+(?:(?:heavy|intense|strong|international|growing|mounting|increasing|diplomatic|"
+                    r"economic|military)\s+)?(?:(?-i:[A-Z])[\w.'\u2019-]*\s+){0,3}$", re.IGNORECASE)
+_FROM_GAP = re.compile(r"\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _PEACE = re.compile(r"\bpeace\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'\u2019-]+")
 LEFT_WORDS = 12
@@ -358,6 +361,35 @@ def _read_host(s: _Sentence, cue: _Cue, actor: Chain | None, target: Chain | Non
                 s.add(a, g, "meeting", cue, source=a)
 
 
+def _read_under_pressure(s: _Sentence, cue: _Cue, actor: Chain | None, target: Chain | None) -> bool:
+    """"Under pressure from A and B, X agreed ...", "X, under US pressure, froze ...": A and B press X."""
+    if actor is not None and s.text[actor.end:cue.start].strip() in ("", "'s", "\u2019s"):
+        by = actor  # "under US pressure", "under Washington's pressure"
+    elif target is not None and _FROM_GAP.match(s.text, cue.end, target.start):
+        by = target  # "under pressure from Washington"
+    else:
+        return False
+    cue.argued = True
+    after = None
+    for i, link in enumerate(by.links):
+        if link == "comma" and "and" in by.links[:i]:  # "from Washington and London, Pakistan ...": the list ended
+            by, after = Chain(by.ents[:i + 1], by.links[:i], by.commas[:i]), Chain(by.ents[i + 1:], by.links[i + 1:],
+                                                                                   by.commas[i + 1:])
+            break
+    comma = s.text.find(",", by.end)
+    if after is None:
+        after = next((ch for ch in s.chains if comma >= 0 and ch.start > comma), None)
+    if after is not None and _words(s.text[comma:after.start]) <= 2 and s.clause(after.start) == cue.clause:
+        pressed = after
+    else:  # the phrase follows its subject: "Pakistan, under pressure from the US, ..."
+        before = [ch for ch in s.chains if ch.end <= cue.start and ch is not by]
+        pressed = before[-1] if before and _words(s.text[before[-1].end:cue.start]) <= 3 else None
+    for a in by.members() if pressed is not None else ():
+        for t in pressed.members():
+            s.add(a, t, cue.relation, cue, source=a)
+    return True
+
+
 def _read_cue(s: _Sentence, cue: _Cue) -> None:
     between = s.between(cue)
     if between is not None:
@@ -390,6 +422,8 @@ def _read_cue(s: _Sentence, cue: _Cue) -> None:
                 for o in actor.members():
                     s.add(m, o, cue.relation, cue, source=m)
             return
+    if _UNDER.search(s.text, max(0, cue.start - 30), cue.start) and _read_under_pressure(s, cue, actor, target):
+        return
     if cue.role == "accords":
         for ch in (actor, target):
             for e in ch.members() if ch is not None else ():

@@ -104,6 +104,83 @@ def lower_same_length(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, or ``None`` when that is not a short known set."""
+    try:
+        from re import _constants as C  # type: ignore[attr-defined]
+        from re import _parser as P  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python < 3.11
+        return None
+
+    def first(items) -> set[str] | None:
+        out: set[str] = set()
+        for op, av in items:
+            if op is C.LITERAL:
+                return out | {chr(av)}
+            if op is C.IN:
+                for o2, a2 in av:
+                    if o2 is C.LITERAL:
+                        out.add(chr(a2))
+                    elif o2 is C.RANGE and a2[1] - a2[0] < 64:
+                        out.update(chr(c) for c in range(a2[0], a2[1] + 1))
+                    else:
+                        return None
+                return out
+            if op is C.BRANCH:
+                for branch in av[1]:
+                    f = first(list(branch))
+                    if f is None:
+                        return None
+                    out |= f
+                return out
+            if op is C.SUBPATTERN:
+                f = first(list(av[-1]))
+                return None if f is None else out | f
+            if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                f = first(list(av[2]))
+                if f is None:
+                    return None
+                out |= f
+                if av[0] == 0:
+                    continue  # optional: what follows may start the match too
+                return out
+            if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+                continue
+            return None
+        return None
+
+    try:
+        found = first(list(P.parse(pattern)))
+    except Exception:  # noqa: BLE001 - an unusual pattern just goes unindexed
+        return None
+    return frozenset(found) if found else None
+
+
+def _dispatch(branches: list[tuple[int, str]]) -> str:
+    """One alternation of ``(?P<c{i}_{k}>pattern)`` branches, grouped by their possible first character.
+
+    At a word start only the branches that can start with its character are
+    tried, in table order, so the first branch that matches is the same as in
+    the plain alternation (about twice as fast on news text).
+    """
+    by_char: dict[str, list[tuple[int, str]]] = {}
+    rest: list[tuple[int, str]] = []
+    for i, pattern in branches:
+        chars = _first_chars(pattern)
+        if chars is None:
+            rest.append((i, pattern))
+        else:
+            for ch in chars:
+                by_char.setdefault(ch, []).append((i, pattern))
+    if rest:  # a branch that may start with any character keeps the plain alternation (order matters)
+        return "|".join(f"(?P<c{i}_0>{p})" for i, p in branches)
+    parts = []
+    for k, ch in enumerate(sorted(by_char)):
+        alts = "|".join(f"(?P<c{i}_{k}>{p})" for i, p in by_char[ch])
+        parts.append(f"(?={re.escape(ch)})(?:{alts})")
+    return "|".join(parts)
+
+
 class CueScanner:
     """Finds the cues of a table in a sentence: ``scan(text)`` gives ``(start, end, relation, role)``.
 
@@ -114,7 +191,8 @@ class CueScanner:
     """
 
     def __init__(self, cues: tuple[Cue, ...]):
-        fast, slow, hints = [], [], []
+        fast: list[tuple[int, str]] = []
+        slow, hints = [], []
         self.meta: dict[str, tuple[str, str]] = {}
         for i, (relation, pattern, role, _, _) in enumerate(cues):
             self.meta[f"c{i}"] = (relation, role)
@@ -123,8 +201,12 @@ class CueScanner:
                 lead = re.match(r"[A-Za-z]{3,}", pattern)
                 hints.append(lead.group().lower() if lead else "")
             else:
-                fast.append(f"(?P<c{i}>{_fold(pattern)})")
-        self.fast = re.compile(r"\b(?=\w)(?:" + "|".join(fast) + ")") if fast else None
+                fast.append((i, _fold(pattern)))
+        self.fast = re.compile(r"\b(?=\w)(?:" + _dispatch(fast) + ")") if fast else None
+        if self.fast is not None:  # the dispatch copies a branch under each first character: c{i}_{k} -> c{i}
+            for name in self.fast.groupindex:
+                if "_" in name and name.startswith("c"):
+                    self.meta[name] = self.meta[name.split("_")[0]]
         self.slow = re.compile(r"\b(?:" + "|".join(slow) + ")", re.IGNORECASE) if slow else None
         # the slow scan runs only when the sentence holds the literal start of one of its patterns
         self.hints = None if "" in hints else tuple(hints)
@@ -136,7 +218,7 @@ class CueScanner:
             found += [(m.start(), m.end(), m.lastgroup) for m in self.fast.finditer(low)]
         if self.slow is not None and (self.hints is None or any(h in low for h in self.hints)):
             found += [(m.start(), m.end(), m.lastgroup) for m in self.slow.finditer(text)]
-        found.sort(key=lambda f: (f[0], int(f[2][1:])))
+        found.sort(key=lambda f: (f[0], int(f[2][1:].split("_")[0])))
         out, end = [], -1
         for s, e, g in found:
             if s >= end:

@@ -293,6 +293,42 @@ def test_pressure_without_a_state_and_venues_after_from():
     assert pairs(ties("Australia has expressed sympathy with Israel after the bombing.")) == {("AUS", "ISR", "other")}
 
 
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Pakistan's president arrived in Washington for talks.", ("PAK", "USA")),
+        ("Kazakh President Tokayev travelled to Beijing.", ("CHN", "KAZ")),
+        ("Putin flew to Tehran on Tuesday.", ("IRN", "RUS")),
+        ("The planned visit of the Chinese president to Japan was cancelled.", ("CHN", "JPN")),
+        ("The meeting of the Russian foreign minister with his Turkish counterpart took place in Ankara.", ("RUS", "TUR")),
+    ],
+)
+def test_a_visit_ties_the_visitor_to_the_state_visited(text, pair):
+    t = ties(text)
+    assert pairs(t) == {(*pair, "meeting")}
+
+
+def test_travellers_who_are_not_envoys_do_not_visit():
+    assert ties("Russian troops arrived in Syria.").empty
+    assert ties("Refugees from Syria arrived in Turkey.").empty
+    assert ties("Flights from Moscow landed in Antalya.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "relation"),
+    [
+        ("Japan has yet to sign a peace treaty with Russia.", ("JPN", "RUS"), "treaty"),
+        ("Washington refused to recognise the Taliban government in Afghanistan.", ("AFG", "USA"), "normalisation"),
+        ("The planned visit of the Chinese president to Japan was cancelled.", ("CHN", "JPN"), "meeting"),
+        ("Israel has no diplomatic relations with Saudi Arabia.", ("ISR", "SAU"), "normalisation"),
+    ],
+)
+def test_ties_not_made_are_negated(text, pair, relation):
+    t = ties(text)
+    assert pairs(t) == {(*pair, relation)}
+    assert t["negated"].all()
+
+
 # ----------------------------------------------------------------------------------
 # actors
 # ----------------------------------------------------------------------------------

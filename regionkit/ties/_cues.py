@@ -5,7 +5,10 @@ arguments (:mod:`regionkit.ties._reading`). A row's ``role`` changes how its
 arguments are read: ``host`` ("X hosted A and B": X mediates between two
 guests, meets one or each of three or more), ``accords`` ("X joined the Abraham
 Accords": X and Israel, TIES.md §3), ``each`` ("X balances relations between
-A, B and C": X with each listed party, the parties never with each other).
+A, B and C": X with each listed party, the parties never with each other),
+``visit`` ("X arrived in Moscow", "X travelled to Baku": the place after the
+cue is the state visited, not a venue; travellers that are not envoys —
+troops, refugees, tourists — give nothing).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from regionkit._resources import data_path
 from regionkit.ties._common import _S, CUE_RELATIONS
 from regionkit.ties._status import _is_negated  # noqa: F401  (re-exported for tests and users)
 
-ROLES = ("", "host", "accords", "each")
+ROLES = ("", "host", "accords", "each", "visit")
 Cue = tuple[str, str, str, str, str]  # relation, pattern, role, example, note
 
 
@@ -52,7 +55,7 @@ def _read_cues(source: str | Path | pd.DataFrame) -> tuple[Cue, ...]:
         raise ValueError(f"unknown relation {', '.join(map(repr, bad))} in cue table; valid relations: {', '.join(CUE_RELATIONS)}")
     bad = sorted({r[2] for r in rows if r[2] not in ROLES})
     if bad:
-        raise ValueError(f"unknown cue role {', '.join(map(repr, bad))}; valid roles: (empty), host, accords, each")
+        raise ValueError(f"unknown cue role {', '.join(map(repr, bad))}; valid roles: (empty), host, accords, each, visit")
     for relation, pattern, *_ in rows:
         try:
             re.compile(pattern)

@@ -89,6 +89,14 @@ _JOINT = re.compile(r"\b(?:joint|trilateral|three-way|multilateral|common)\s+(?:
 _UNDER = re.compile(r"\bunder\s+(?:(?:heavy|intense|strong|international|growing|mounting|increasing|diplomatic|"
                     r"economic|military)\s+)?(?:(?-i:[A-Z])[\w.'\u2019-]*\s+){0,3}$", re.IGNORECASE)
 _FROM_GAP = re.compile(r"\s+from\s+(?:the\s+)?$", re.IGNORECASE)
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_WITH_GAP = re.compile(r"\s+(?:(?:leader|president|prime\s+minister|premier|king|emir|foreign\s+minister|minister|"
+                          r"delegation|envoy|officials|chancellor)\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}(?:to|with)\s+(?:the\s+|his\s+|her\s+|"
+                          r"its\s+|their\s+)?$",
+                          re.IGNORECASE)
+_TRAVELLERS = re.compile(r"\b(?:troops|forces|soldiers|army|warships?|jets|planes|aircraft|missiles?|drones?|refugees|"
+                         r"migrants|tourists|citizens|nationals|students|workers|fans|athletes|team|players|fighters)\b",
+                         re.IGNORECASE)
 _PEACE = re.compile(r"\bpeace\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'\u2019-]+")
 LEFT_WORDS = 12
@@ -189,6 +197,16 @@ class _Sentence:
             return None
         return prev
 
+    def counterpart(self, first: Chain) -> Chain | None:
+        """The chain right after ``first`` joined by "to" / "with" ("of X to Y", "of X with Y"), same clause."""
+        i = self.chains.index(first)
+        if i + 1 < len(self.chains):
+            nxt = self.chains[i + 1]
+            if not nxt.venue and self.clause(nxt.start) == self.clause(first.start) \
+                    and _TO_WITH_GAP.match(self.text, first.end, nxt.start):
+                return nxt
+        return None
+
     def right(self, cue: _Cue) -> tuple[Chain | None, bool]:
         """First chain after the cue in its clause, and whether it is a passive "by" actor."""
         for ch in self.chains:
@@ -200,6 +218,8 @@ class _Sentence:
             if self.clause(ch.start) != cue.clause or far or (
                     re.search(r"[,;:]", gap) and not _INCLUDING.match(gap)) or _NOT_OBJECT.search(gap):
                 return None, False
+            if ch.venue and cue.role == "visit" and gap.strip().lower() in ("", "the"):
+                return ch, False  # "arrived in Moscow": Moscow is visited
             if ch.venue and not (cue.relation in _VENUE_OK and _IN_RIGHT.match(gap)
                                  and (not _NAMED_CONFLICT.match(self.text, cue.start) or self.possessor(cue))):
                 continue  # "the war in Gaza" names a war, it does not tie anyone to Gaza (TIES.md s2)
@@ -408,6 +428,10 @@ def _read_cue(s: _Sentence, cue: _Cue) -> None:
             target = None
     elif target is None and cue.relation == "conflict":
         target = s.place_after(cue)  # "bombarding homes ... in Ukraine"
+    elif actor is None and target is not None and _OF_GAP.match(s.text, cue.end, target.start):
+        counterpart = s.counterpart(target)
+        if counterpart is not None:  # "the visit of the Chinese president to Japan"
+            actor, target = target, counterpart
     cue.argued = actor is not None or target is not None
     if actor is not None and target is not None:  # cues inside the predicate are read with it
         lo, hi = min(actor.end, target.end), max(actor.start, target.start)
@@ -433,6 +457,8 @@ def _read_cue(s: _Sentence, cue: _Cue) -> None:
     if cue.role == "host":
         _read_host(s, cue, actor, target)
         return
+    if cue.role == "visit" and actor is not None and _TRAVELLERS.search(s.text, max(0, actor.start - 30), cue.start):
+        return  # "Russian troops arrived in Syria": not a visit
     if cue.relation == "mediation":
         _read_mediation(s, cue, actor, target)
         return

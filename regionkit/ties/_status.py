@@ -5,7 +5,7 @@ clause (see :func:`cue_status`):
 
 * ``reported_denied`` — a denial governs the cue ("Baku denied it held talks",
   "dismissed reports of a deal");
-* ``negated`` — refused, not, never, no, cancelled, postponed, called off,
+* ``negated`` — refused, not, never, no, yet to, cancelled, postponed, called off,
   collapsed ("would not recognise Israel", "no guarantee a deal will be
   reached", "the visit was postponed");
 * ``conditional`` — "if", "unless", "provided", "once", "on condition" earlier in
@@ -29,7 +29,7 @@ _NEG_BEFORE = re.compile(
     r"\b(?:not|no|never|without|nor|neither|cannot|refus\w*|declin\w*|reject\w*|fail\w*|unwilling|unlikely|"
     r"ruled?\s+out|rules\s+out|won't|wouldn't|didn't|don't|doesn't|isn't|aren't|wasn't|weren't|hasn't|haven't|"
     r"can't|couldn't|shouldn't|\w+n't|cancel\w*|postpon\w*|call\w*\s+off|scrap\w*|abandon\w*|stall\w*|halt\w*|"
-    r"froze|freez\w*|opposed?\s+to)\b",
+    r"froze|freez\w*|opposed?\s+to|yet\s+to)\b",
     re.IGNORECASE,
 )
 _NEG_FALSE = re.compile(r"\b(?:not\s+only|no\s+doubt|no\s+less|never\s+before|no\s+longer\s+\w+\s+without|"

@@ -329,6 +329,27 @@ def test_ties_not_made_are_negated(text, pair, relation):
     assert t["negated"].all()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Poland summoned the Russian ambassador.", {("POL", "RUS", "other")}),
+        ("Poland expelled 45 Russian diplomats.", {("POL", "RUS", "conflict")}),
+        ("India and Pakistan exchanged fire across the border.", {("IND", "PAK", "conflict")}),
+        ("Iran shot down a US drone.", {("IRN", "USA", "conflict")}),
+        ("Israel recalled its ambassador from Turkey.", {("ISR", "TUR", "normalisation")}),
+        ("China remains Pakistan's closest ally.", {("CHN", "PAK", "other")}),
+        ("Russia launched strikes on Ukraine overnight.", {("RUS", "UKR", "conflict")}),
+    ],
+)
+def test_common_news_acts_between_two_states(text, expected):
+    assert pairs(ties(text)) == expected
+
+
+def test_common_news_acts_near_misses():
+    assert ties("Kazakhstan is Russia's neighbour.").empty  # geography, not a tie (TIES.md s4)
+    assert ties("The bombing in Kabul killed dozens, Pakistan said.").empty  # a reporter, a venue
+
+
 # ----------------------------------------------------------------------------------
 # actors
 # ----------------------------------------------------------------------------------

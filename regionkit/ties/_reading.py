@@ -97,6 +97,9 @@ _TO_WITH_GAP = re.compile(r"\s+(?:(?:leader|president|prime\s+minister|premier|k
 _TRAVELLERS = re.compile(r"\b(?:troops|forces|soldiers|army|warships?|jets|planes|aircraft|missiles?|drones?|refugees|"
                          r"migrants|tourists|citizens|nationals|students|workers|fans|athletes|team|players|fighters)\b",
                          re.IGNORECASE)
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|remains?|remained|became|becomes|has\s+been|have\s+been)\s+$",
+                            re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\s")
 _PEACE = re.compile(r"\bpeace\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w'\u2019-]+")
 LEFT_WORDS = 12
@@ -188,8 +191,10 @@ class _Sentence:
     def joiner(self, owner: Chain) -> Chain | None:
         """Who joins, enters or leaves what ``owner`` owns ("Panama withdrew from China's Belt and Road")."""
         i = self.chains.index(owner)
-        if i == 0 or not _JOIN_BEFORE.search(self.text, max(0, owner.start - 40), owner.start):
-            return None
+        if i == 0 or not (_JOIN_BEFORE.search(self.text, max(0, owner.start - 40), owner.start) or (
+                _COPULA_BEFORE.search(self.text, max(0, owner.start - 20), owner.start)
+                and _POSSESSIVE_AFTER.match(self.text, owner.end))):
+            return None  # "Russia is Kazakhstan's largest trading partner" also ties the two
         prev = self.chains[i - 1]
         gap = self.text[prev.end:owner.start]
         if prev.venue or self.clause(prev.start) != self.clause(owner.start) or _words(gap) > LEFT_WORDS \

@@ -339,6 +339,9 @@ def test_ties_not_made_are_negated(text, pair, relation):
         ("Israel recalled its ambassador from Turkey.", {("ISR", "TUR", "normalisation")}),
         ("China remains Pakistan's closest ally.", {("CHN", "PAK", "other")}),
         ("Russia launched strikes on Ukraine overnight.", {("RUS", "UKR", "conflict")}),
+        ("Israeli-Palestinian violence continued.", {("ISR", "PSE", "conflict")}),
+        ("Israeli troops killed two Palestinians in Gaza.", {("ISR", "PSE", "conflict")}),
+        ("Pakistan vowed to retaliate against India.", {("IND", "PAK", "conflict")}),
     ],
 )
 def test_common_news_acts_between_two_states(text, expected):
@@ -348,6 +351,7 @@ def test_common_news_acts_between_two_states(text, expected):
 def test_common_news_acts_near_misses():
     assert ties("Kazakhstan is Russia's neighbour.").empty  # geography, not a tie (TIES.md s4)
     assert ties("The bombing in Kabul killed dozens, Pakistan said.").empty  # a reporter, a venue
+    assert ties("Israeli troops killed three Palestinian militants.").empty  # militants are not their state
 
 
 # ----------------------------------------------------------------------------------

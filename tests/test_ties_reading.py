@@ -437,6 +437,12 @@ def test_group_points_back_to_a_named_list_only():
         ("Baku denied that it had held talks with Israel.", "reported_denied"),
         ("Israel and the UAE will fully normalize their diplomatic relations.", "planned"),
         ("Israel and the UAE normalized their diplomatic relations.", "stated"),
+        # held back until a condition is met is negated (TIES.md s7); a plain "if" is conditional
+        ("Kazakhstan would only join the Abraham Accords once Israel stops the war.", "negated"),
+        ("Saudi Arabia will normalise ties with Israel only if a Palestinian state is created.", "negated"),
+        ("Armenia and Azerbaijan failed to reach an agreement.", "negated"),
+        ("Japan and South Korea are unlikely to sign a deal soon.", "negated"),
+        ("Russia only met Iran once.", "stated"),
     ],
 )
 def test_status(text, status):

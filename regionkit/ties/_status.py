@@ -6,7 +6,8 @@ clause (see :func:`cue_status`):
 * ``reported_denied`` — a denial governs the cue ("Baku denied it held talks",
   "dismissed reports of a deal");
 * ``negated`` — refused, not, never, no, yet to, cancelled, postponed, called off,
-  collapsed ("would not recognise Israel", "no guarantee a deal will be
+  collapsed, or held back until a condition is met ("would only join … once …",
+  "only if", "not until": TIES.md §7) ("would not recognise Israel", "no guarantee a deal will be
   reached", "the visit was postponed");
 * ``conditional`` — "if", "unless", "provided", "once", "on condition" earlier in
   the sentence ("if a peace deal is signed");
@@ -51,6 +52,9 @@ _PLANNED = re.compile(
     r"invit\w+|offer\w*|call(?:s|ed|ing)?\s+(?:for|on)|urg\w+|to\s+be)\b",
     re.IGNORECASE,
 )
+# held back until a condition is met (TIES.md s7: negated): "would only join ... once Israel stops the war"
+_HELD_BACK = re.compile(r"\b(?:(?:only\s+(?:if|once|when|after|on\s+condition)|not\s+until|not\s+before)\b|"
+                        r"only\s+(?:[\w-]+\s+){1,6}?(?:if|once|after)\s+(?:the\s+)?(?-i:[A-Z]))", re.IGNORECASE)
 _WINDOW = 8  # words before the cue, inside its clause
 
 
@@ -81,7 +85,7 @@ def cue_status(sentence: str, start: int, end: int) -> str:
     window = " ".join(before.split()[-_WINDOW:])
     if _DENIED.search(sentence[:start]):
         return "reported_denied"
-    if _is_negated(sentence, start, end):
+    if _is_negated(sentence, start, end) or _HELD_BACK.search(sentence, max(0, start - 40), min(len(sentence), end + 80)):
         return "negated"
     if _CONDITIONAL.search(sentence[:start]) or re.match(r"^\W*(?:\w+\s+){0,6}?(?:if|unless|provided)\b",
                                                           sentence[end:end + 60], re.IGNORECASE):

@@ -504,10 +504,11 @@ def evaluation():
 def test_dev_gold_beats_sentence_co_occurrence(evaluation, capsys):
     res = evaluation.run("dev")
     ours, naive = res["ours"], res["naive"]
-    assert ours["precision"] >= 0.9
-    assert ours["recall"] >= 0.6
-    assert ours["f1"] > naive["f1"] + 0.25
-    assert ours["relation"] >= 0.8
+    # development numbers (the rules were written against this set): a regression guard, not a claim
+    assert ours["precision"] >= 0.93
+    assert ours["recall"] >= 0.75
+    assert ours["f1"] > naive["f1"] + 0.4
+    assert ours["relation"] >= 0.85
 
 
 def test_held_out_set_is_well_formed_and_scored(evaluation):

@@ -296,7 +296,7 @@ class _Article:
                           or GROUP_PLURAL.match(text, e)):
                     self.backrefs.append((s, e, g))
 
-    def entities(self, si: int, ss: int, se: int, sentence: str, cues, accords: bool) -> list[Ent]:
+    def entities(self, si: int, ss: int, se: int, sentence: str, cues, accords: frozenset[str]) -> list[Ent]:
         """Every entity of sentence ``si`` (absolute offsets): names, officials, groups, coreference."""
         text, here = self.text, self.by_sentence.get(si, [])
 
@@ -344,7 +344,8 @@ class _Article:
     def sentence_rows(self, si: int, ss: int, se: int, cues, include: frozenset[str], unit: str) -> list[tuple]:
         """Read sentence ``si``: its rows, and what it leaves in memory for later coreference."""
         sentence = self.text[ss:se]
-        accords = bool(_ACCORDS.search(sentence))
+        # a treaty between Israel and a member of the Abraham Accords, in an article naming them, is their normalisation
+        accords = self.accord_members
         ents = self.entities(si, ss, se, sentence, cues, accords)
         if not ents:
             return []

@@ -29,8 +29,8 @@ def _primary(counts: np.ndarray, relations: tuple[str, ...]) -> list[str | None]
             continue
         score = row * w
         if med is not None and row[med] > 0:
-            # a mediator's meetings and words are part of its mediation (TIES.md s7)
-            score[med] = row[med] + row[minor].sum()
+            # a mediator's meetings and words are part of its mediation, and it wins a draw (TIES.md s7)
+            score[med] = row[med] + row[minor].sum() + 0.25
             score[minor] = 0
         out.append(relations[int(np.argmax(score))])  # the first of equal scores, in RELATIONS order
     return out
@@ -139,7 +139,8 @@ def tie_table(
         relation: the relation with most sentences, with ``other`` counting half;
         in a pair with a mediation row the meeting and ``other`` sentences count
         as mediation — a mediator's meetings and words are part of its mediation
-        —, so mediation gives way only to a specific relation stated more often;
+        —, so mediation gives way only to a specific relation stated more often
+        (it wins a draw);
         equal scores go to the first in :data:`RELATIONS` order; negated rows
         decide only when nothing else is there) and ``status`` (the
         first status the pair's rows have, in the order stated, reported_denied, negated, conditional,

@@ -26,7 +26,7 @@ from cpython.unicode cimport Py_UCS1, Py_UCS2
 
 import numpy as np
 
-KERNEL_VERSION = 4  # bumped with every change of the interface; _scan refuses another version
+KERNEL_VERSION = 5  # bumped with every change of the interface; _scan refuses another version
 
 
 cdef inline Py_UCS4 _read(int kind, void* data, Py_ssize_t i) noexcept:
@@ -451,4 +451,73 @@ def trigger_ends(str joined, const int64_t[::1] bounds, const int64_t[::1] start
                     break
             if ok:
                 o[q, t] = -1 if sure_after else p_after
+    return out
+
+
+cdef inline bint _w(Py_UCS4 c) noexcept:
+    return c == 95 or Py_UNICODE_ISALNUM(c)
+
+
+cdef inline bint _run_char(Py_UCS4 c) noexcept:
+    return c == 95 or c == 39 or c == 0x2019 or c == 46 or c == 45 or Py_UNICODE_ISALNUM(c)
+
+
+def word_holds(str joined, const int64_t[::1] pos, const int64_t[::1] hi, frozenset words, bint ignore_case,
+               bint prefix, frozenset heads, int run_limit):
+    """_triggers.word_holds at every position (``hi``: where each one's article ends); uint8 per position.
+
+    ``heads``: the first two characters of every word and the one-character words (for a non-ASCII run with
+    ``ignore_case``).
+    """
+    cdef Py_ssize_t m = pos.shape[0], q, p, j, k, L
+    cdef int kind = PyUnicode_KIND(joined)
+    cdef void* data = PyUnicode_DATA(joined)
+    out = np.zeros(m, dtype=np.uint8)
+    cdef uint8_t[::1] o = out
+    cdef bint ascii_run, inner
+    cdef Py_UCS4 c
+    cdef object run, r2
+    for q in range(m):
+        p = pos[q]
+        j = p
+        ascii_run = True
+        inner = False
+        while j < hi[q] and j - p <= run_limit:
+            c = _read(kind, data, j)
+            if not _run_char(c):
+                break
+            if c > 127:
+                ascii_run = False
+            if j > p and _w(_read(kind, data, j - 1)) and not _w(c):
+                inner = True
+            j += 1
+        L = j - p
+        if L > run_limit:
+            o[q] = 1
+            continue
+        run = PyUnicode_Substring(joined, p, j)
+        if ignore_case:
+            if not ascii_run:  # as _triggers.word_holds: only two ASCII characters first (lower-cased) rule it out
+                r2 = (<str> run)[:2].lower()
+                if len(<str> r2) == 2 and (<str> r2).isascii():
+                    o[q] = (r2 in heads) or ((<str> r2)[:1] in heads)
+                else:
+                    o[q] = 1
+                continue
+            run = (<str> run).lower()
+        if run in words or (<str> run).rstrip(".") in words:
+            o[q] = 1
+            continue
+        if prefix:
+            for k in range(1, L):
+                if (<str> run)[:k] in words:
+                    o[q] = 1
+                    break
+            continue
+        if not inner:
+            continue
+        for k in range(1, L):
+            if _w(_read(kind, data, p + k - 1)) and not _w(_read(kind, data, p + k)) and (<str> run)[:k] in words:
+                o[q] = 1
+                break
     return out

@@ -201,22 +201,21 @@ def _rule_pass(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer
     url_art = cand.url_art
     if url_art is None and chain.urls:
         url_art = _url_articles(joined, bounds)
-    todo = cand.todo if cand.todo is not None else _todo(joined, bounds, cand, chain, url_art)
+    need = cand.todo if cand.todo is not None else _todo(joined, bounds, cand, chain, url_art)
+    todo = need | url_art[cand.article] if url_art is not None else need
     if not todo.any():
         return cand
-    return _chain(joined, bounds, cand, gaz, chain, todo, url_art)
+    return _chain(joined, bounds, cand, gaz, chain, todo, url_art, need)
 
 
 
 def _todo(joined: str, bounds: np.ndarray, cand: Candidates, chain: Any, url_art: np.ndarray | None) -> np.ndarray:
-    """Which candidates the rules must see: in an article with a web-address anchor, blockers, and those some
-    context rule is about whose trigger holds (:mod:`regionkit._scan_triggers`, numpy over the batch)."""
+    """Which candidates the rules must see: blockers, and those some context rule is about whose trigger holds
+    (:mod:`regionkit._scan_triggers`, numpy over the batch). Web addresses are :func:`_rule_pass`'s."""
     from regionkit._scan_triggers import plan_code, trigger_bits
 
     n = len(cand.start)
     todo = np.zeros(n, dtype=bool)
-    if url_art is not None:
-        todo |= url_art[cand.article]
     codes = np.zeros(n, dtype=np.uint8)
     masks = np.zeros(n, dtype=np.uint64)
     memo = chain.__dict__.setdefault("_plan_codes", {})
@@ -232,16 +231,22 @@ def _todo(joined: str, bounds: np.ndarray, cand: Candidates, chain: Any, url_art
         if cm[0]:
             codes[i], masks[i] = cm
     todo |= codes == 3
-    sel = np.flatnonzero(codes == 4)
+    sel = np.flatnonzero(codes != 0)
     if len(sel):
         bits = trigger_bits(chain, joined, bounds, cand.start, cand.end, cand.article, sel)
-        todo[sel] |= (bits[sel] & masks[sel]) != 0
+        four = sel[codes[sel] == 4]
+        todo[four] |= (bits[four] & masks[four]) != 0
+        keep = np.flatnonzero(todo)
+        cand.bits = dict(zip(zip(cand.start[keep].tolist(), cand.end[keep].tolist()), bits[keep].tolist()))
     return todo
 
 
 def _chain(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer, chain: Any, todo: np.ndarray,
-           url_art: np.ndarray | None) -> Candidates:
-    """The rules on the candidates marked in ``todo``, article by article, then the articles' finish steps."""
+           url_art: np.ndarray | None, need: np.ndarray) -> Candidates:
+    """The rules on the candidates marked in ``todo``, article by article, then the articles' finish steps.
+
+    ``todo`` = ``need`` (a rule may change it) or in an article with a web-address anchor (only the url rule).
+    """
     from regionkit.rules import Article, Candidate
 
     keep = np.ones(len(cand.start), dtype=bool)
@@ -251,6 +256,7 @@ def _chain(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer, ch
     cut = np.flatnonzero(np.diff(cand.article[idx_all])) + 1
     first, last = _article_ranges(cand.article)
     wants = chain.wants_at
+    bits = cand.bits
     for idx in np.split(idx_all, cut):
         a = int(cand.article[idx[0]])
         off = int(bounds[a])
@@ -263,12 +269,13 @@ def _chain(joined: str, bounds: np.ndarray, cand: Candidates, gaz: Gazetteer, ch
             if (urls and ex._inside(urls, s)) or entry.kind == "blocker":
                 keep[i] = False
                 continue
-            if not wants(text, s, e, entry.kind, text[s:e].lower(), cues):
+            b = bits.get((starts[i], ends_[i])) if bits is not None else None
+            if not need[i] or not wants(text, s, e, entry.kind, text[s:e].lower(), cues, b):
                 continue
             if article is None:
                 article = Article(text)
                 article.memo("rules.cues", lambda: cues)  # noqa: B023 - called at once
-            judged = chain.judge(Candidate(entry, text, s, e, gaz, article))
+            judged = chain.judge(Candidate(entry, text, s, e, gaz, article), b)
             if judged is None:
                 keep[i] = False
             else:

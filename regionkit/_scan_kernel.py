@@ -20,7 +20,7 @@ from regionkit._match import _URL_ANCHOR
 
 __all__ = ["KERNEL_VERSION", "active_path", "kernel", "kernel_candidates", "kernel_trigger_bits", "sentence_spec"]
 
-KERNEL_VERSION = 4  # the interface of _kernel.pyx this module speaks
+KERNEL_VERSION = 5  # the interface of _kernel.pyx this module speaks
 _KERNEL: list = []
 
 
@@ -140,14 +140,13 @@ def kernel_candidates(k: Any, joined: str, bounds: np.ndarray, gaz: Any, chain: 
         joined, bounds, kt.lut, kt.cls, kt.trans, kt.ncls, kt.out_kid, kt.key_dot, kt.key_words, memo,
         resolver, frozenset())
     todo = status == 1
-    _triggers(k, joined, bounds, start, end, _kid, article, todo, memo, chain)
+    bits = _triggers(k, joined, bounds, start, end, _kid, article, todo, memo, chain)
     url_art = None
     if chain.urls:
         if _URL_ANCHOR.pattern == _URL_ANCHOR_KERNEL:  # the kernel looks for this pattern only
             url_art = url.astype(bool)
         else:
             url_art = _scan._url_articles(joined, bounds)
-        todo |= url_art[article]
     sel = np.flatnonzero(status < 3)
     if len(sel) < len(status):
         start, end, article, todo, status = start[sel], end[sel], article[sel], todo[sel], status[sel]
@@ -156,29 +155,32 @@ def kernel_candidates(k: Any, joined: str, bounds: np.ndarray, gaz: Any, chain: 
     cand = (_scan._repair(joined, bounds, gaz, start, end, entries, article, failed, todo) if failed
             else _scan.Candidates(start, end, entries, article, todo))
     cand.url_art = url_art
+    cand.bits = bits
     return cand
 
 
 def _triggers(k: Any, joined: str, bounds: np.ndarray, start: np.ndarray, end: np.ndarray, kid: np.ndarray,
-              article: np.ndarray, todo: np.ndarray, memo: list, chain: Any) -> None:
-    """Clear ``todo`` where the candidate's plan is code 4 and none of its triggers holds (checked in C)."""
+              article: np.ndarray, todo: np.ndarray, memo: list, chain: Any) -> dict:
+    """Clear ``todo`` where the candidate's plan is code 4 and none of its triggers holds (checked in C).
+
+    Returns ``{(start, end): trigger bits}`` of the candidates left in ``todo``, for the rule chain.
+    """
     from regionkit._scan_triggers import trigger_bits
 
     idx = np.flatnonzero(todo)
     if not len(idx):
-        return
+        return {}
     masks = np.zeros(len(idx), dtype=np.uint64)
     kids, starts, ends = kid[idx].tolist(), start[idx].tolist(), end[idx].tolist()
     for j in range(len(idx)):
         hit = memo[kids[j]].get(joined[starts[j]:ends[j]])
         if hit is not None and hit[1] == 4:
             masks[j] = hit[2]
+    bits = trigger_bits(chain, joined, bounds, start, end, article, idx, kernel=k)
     four = masks != 0
-    if not four.any():
-        return
-    sel = idx[four]
-    bits = trigger_bits(chain, joined, bounds, start, end, article, sel, kernel=k)
-    todo[sel] = (bits[sel] & masks[four]) != 0
+    todo[idx[four]] = (bits[idx[four]] & masks[four]) != 0
+    keep = idx[todo[idx]]
+    return dict(zip(zip(start[keep].tolist(), end[keep].tolist()), bits[keep].tolist()))
 
 
 def kernel_trigger_bits(k: Any, chain: Any, joined: str, bounds: np.ndarray, start: np.ndarray, end: np.ndarray,

@@ -114,6 +114,7 @@ class Candidates:
     article: np.ndarray  # index of the article in the batch
     todo: np.ndarray | None = None  # (compiled kernel) True where the rule chain must see the candidate
     url_art: np.ndarray | None = None  # (compiled kernel) per article: holds a web-address anchor
+    bits: dict | None = None  # (start, end) in the joined text -> local trigger bits evaluated there (rule chain)
 
 
 

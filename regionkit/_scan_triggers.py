@@ -27,6 +27,7 @@ __all__ = ["TriggerTables", "trigger_tables", "plan_code", "trigger_bits"]
 MAX_TRIGGERS = 63  # bits of a mask; triggers beyond it make their candidates code 3
 STAR_LIMIT = 64  # as _rule_base._STAR_LIMIT: a longer run of a Many() class counts as holding
 MAX_SEQ = 8  # classes per after/before sequence the kernel takes; longer: code 3
+RUN_LIMIT = 64  # as _triggers._RUN_LIMIT: a longer run of word characters holds a Word()
 
 
 @dataclass
@@ -41,6 +42,7 @@ class TriggerTables:
     seq: np.ndarray  # (n, 2, MAX_SEQ, 2) int32: per trigger, after/before: (class id, star) per element, -1 = end
     word: list  # per trigger: None, or (words or None, ignore_case, prefix) of a final Word() of `after`
     pairs: list  # per trigger with a word: (128, 129) bool, first two ASCII characters a word can start with
+    heads: list  # per trigger with a word: first two characters of its words and its one-character words (kernel)
 
 
 def trigger_tables(chain: Any) -> TriggerTables:
@@ -81,7 +83,9 @@ def _build(chain: Any) -> TriggerTables:
     for c, w in enumerate(wide):
         wide_pad[c, :len(w)] = w
     return TriggerTables(len(trigs), lut, wide, wide_pad, any_, seq, [t.word for t in trigs],
-                         [_pairs(t.word) for t in trigs])
+                         [_pairs(t.word) for t in trigs],
+                         [None if t.word is None or t.word[0] is None else frozenset(w[:2] for w in t.word[0])
+                          for t in trigs])
 
 
 def _pairs(word: tuple | None) -> np.ndarray | None:
@@ -217,7 +221,7 @@ def trigger_bits(chain: Any, joined: str, bounds: np.ndarray, start: np.ndarray,
             todo = held & ~sure
             pairs = tabs.pairs[i]
             idx = np.flatnonzero(todo)
-            if pairs is not None and len(idx):  # a run starting with two ASCII characters no word starts with
+            if pairs is not None and len(idx) and kernel is None:  # two ASCII characters no word starts with
                 c0 = np.array([ord(joined[x]) if x < h else 0 for x, h in zip(p[idx].tolist(), hi[idx].tolist())],
                               dtype=np.int64)
                 c1 = np.array([ord(joined[x + 1]) if x + 1 < h else 0 for x, h in zip(p[idx].tolist(), hi[idx].tolist())],
@@ -227,8 +231,15 @@ def trigger_bits(chain: Any, joined: str, bounds: np.ndarray, start: np.ndarray,
                 no[ascii_] = ~pairs[c0[ascii_], c1[ascii_]]
                 held[idx[no]] = False
                 todo[idx[no]] = False
-            for k in np.flatnonzero(todo).tolist():
-                held[k] = word_holds(joined, int(p[k]), int(hi[k]), *tabs.word[i])
+            idx = np.flatnonzero(todo)
+            if kernel is not None and len(idx):
+                words, ignore_case, prefix = tabs.word[i]
+                held[idx] = kernel.word_holds(joined, np.ascontiguousarray(p[idx], dtype=np.int64),
+                                              np.ascontiguousarray(hi[idx], dtype=np.int64), words, ignore_case,
+                                              prefix, tabs.heads[i], RUN_LIMIT).astype(bool)
+            else:
+                for k in idx.tolist():
+                    held[k] = word_holds(joined, int(p[k]), int(hi[k]), *tabs.word[i])
         if ends is None:
             held &= _seq_holds(tabs, cps, s - 1, -1, tabs.seq[i, 1], lo, hi)[0]
         bits[sel[held]] |= np.uint64(1 << i)

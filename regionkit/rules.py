@@ -249,6 +249,7 @@ class Chain:
             for t in trig or ():
                 if t.local and all(t is not u for u in self.local_triggers):
                     self.local_triggers.append(t)
+        self._bit = {id(t): i for i, t in enumerate(self.local_triggers[:63])}  # as _scan_triggers.MAX_TRIGGERS
 
     def plan(self, kind: str, key: str) -> Any:
         """What the context rules need for a candidate of this kind and lower-cased surface (memoised).
@@ -282,18 +283,28 @@ class Chain:
         """True when some context rule is about a candidate of this kind and lower-cased surface."""
         return self.plan(kind, key) is not None
 
-    def wants_at(self, text: str, start: int, end: int, kind: str, key: str, cues: dict | None = None) -> bool:
+    def _holds(self, t: ResolvedTrigger, text: str, start: int, end: int, bits: int | None) -> bool:
+        """``t.holds(text, start, end)``, read from ``bits`` (the batch's evaluation, bit per local trigger) when given."""
+        if bits is not None:
+            i = self._bit.get(id(t))
+            if i is not None:
+                return (bits >> i) & 1 == 1
+        return t.holds(text, start, end)
+
+    def wants_at(self, text: str, start: int, end: int, kind: str, key: str, cues: dict | None = None,
+                 bits: int | None = None) -> bool:
         """True unless every context rule about ``text[start:end]`` is proven not to fire there (triggers, may_fire).
 
         ``cues`` is a per-article dict for the triggers' article cues; None (``text``
-        is not one article): a cue is taken to be there.
+        is not one article): a cue is taken to be there. ``bits``: the local triggers
+        already evaluated at this place (:func:`regionkit._scan_triggers.trigger_bits`).
         """
         plan = self.plan(kind, key)
         if plan is None or plan is True:
             return plan is True
         fire = None
         for trig, guarded in plan:
-            if trig is not None and not (trig.holds(text, start, end) and self._cue(trig, text, cues)):
+            if trig is not None and not (self._holds(trig, text, start, end, bits) and self._cue(trig, text, cues)):
                 continue
             if not guarded:
                 return True
@@ -313,10 +324,11 @@ class Chain:
             hit = cues[(name, flags)] = rx.search(text) is not None
         return hit
 
-    def judge(self, candidate: Candidate) -> Entry | None:
+    def judge(self, candidate: Candidate, bits: int | None = None) -> Entry | None:
         """Run the context rules on one candidate: the entry to record, or None for no row.
 
-        A rule none of whose triggers holds is not called (it is proven to return None).
+        A rule none of whose triggers holds is not called (it is proven to return None);
+        ``bits`` as for :meth:`wants_at`.
         """
         key = candidate.key
         cues = None
@@ -327,8 +339,8 @@ class Chain:
                 if cues is None:
                     cues = candidate.article.memo("rules.cues", dict)
                 text, start, end = candidate.text, candidate.start, candidate.end
-                if not any((t.keys is None or key in t.keys) and t.holds(text, start, end) and self._cue(t, text, cues)
-                           for t in trig):
+                if not any((t.keys is None or key in t.keys) and self._holds(t, text, start, end, bits)
+                           and self._cue(t, text, cues) for t in trig):
                     continue
             verdict = rule.check(candidate)  # type: ignore[misc]
             if verdict is None:

@@ -4,6 +4,7 @@ Run from the repository root (not collected by pytest; needs the ``dask`` extra 
 
     python tests/benchmarks/bench_scale.py                      # 100 MB and 1 GB streamed (~30 min), Dask on 50 MB
     python tests/benchmarks/bench_scale.py --sizes 20,100 --dask-mb 20   # quicker
+    python tests/benchmarks/bench_scale.py --linear 10,100 --sizes 10,100 --dask-mb 0   # linearity (issue 14)
 
 1. Streaming: ``regionkit extract corpus.jsonl -o FOLDER --no-progress`` in a
    subprocess on JSON Lines corpora of each size (deterministic, built from the
@@ -87,6 +88,31 @@ def dask_run(corpus: Path, out: Path, workers: int, blocksize: str) -> dict:
     return {"wall": wall, "summary": summary.line()}
 
 
+def linear_run(mb: int) -> str:
+    """CPU seconds per MB of ``extract_mentions`` on the same text as ~1 KB articles and as one article (this process)."""
+    import regionkit as rk
+    from regionkit._scan_kernel import active_path
+
+    big = "\n\n".join(r["text"] for r in _corpus.iter_articles(mb * 10**6))
+    small, cur, n = [], [], 0  # the same text cut at paragraph ends near 1,000 characters
+    for para in big.split("\n\n"):
+        cur.append(para)
+        n += len(para) + 2
+        if n >= 1000:
+            small.append("\n\n".join(cur))
+            cur, n = [], 0
+    if cur:
+        small.append("\n\n".join(cur))
+    size = len(big.encode("utf-8")) / 1e6
+    rk.extract_mentions("Armenia and Azerbaijan.")  # warm up
+    out = []
+    for label, arg in ((f"{len(small):,} articles of ~1 KB", small), ("one article", big)):
+        c0 = time.process_time()
+        rows = len(rk.extract_mentions(arg))
+        out.append(f"{label}: {(time.process_time() - c0) / size:.3f} s/MB ({rows:,} rows)")
+    return f"{size:6.1f} MB [{active_path()}]  " + " | ".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,1000", help="streamed corpus sizes in MB (default 100,1000)")
@@ -94,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dask-mb", type=int, default=50, help="corpus size for the Dask comparison (0 to skip)")
     parser.add_argument("--blocksize", default="2MB", help="input bytes per Dask task (default 2MB: enough tasks to balance 2 workers)")
     parser.add_argument("--repeat", type=int, default=3, help="Dask runs per worker count; the best is compared")
+    parser.add_argument("--linear", default="", help="also: CPU s/MB as 1 KB articles vs one article of these sizes in MB "
+                        "(e.g. 10,100; in this process, no subprocess)")
     parser.add_argument("--workdir", default=str(Path(tempfile.gettempdir()) / "regionkit-bench"),
                         help="where corpora (kept for re-runs) and outputs go")
     args = parser.parse_args(argv)
@@ -101,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     print(f"Python {platform.python_version()} | {os.cpu_count()} CPUs | load average {os.getloadavg()[0]:.1f} "
           f"(other processes on the machine slow every number below)")
+
+    if args.linear:
+        print("\n0. one text as ~1 KB articles vs as one article: CPU seconds per MB (flat = linear)")
+        for mb in [int(s) for s in args.linear.split(",") if s]:
+            print("  " + linear_run(mb), flush=True)
 
     print("\n1. streaming CLI (regionkit extract corpus.jsonl -o FOLDER), peak resident memory of the process")
     print(f"{'size':>8} {'seconds':>8} {'MB/s':>7} {'peak RSS MB':>12} {'peak, 2nd half':>15}  summary")

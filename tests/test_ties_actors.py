@@ -195,3 +195,38 @@ def test_people_table_terms_agree_with_the_sourced_leaders_table():
     assert filled >= 30
     tokayev = people[people["surface"] == "Tokayev"].iloc[0]
     assert tokayev["office"] == "head_of_state" and tokayev["terms"].startswith("2019-03-20/")
+
+
+def test_user_people_with_terms_act_for_their_state_in_office_only():
+    # a fictional office-holder a user adds with a dated term (people.csv columns office / terms)
+    g = rk.default_gazetteer().with_people(pd.DataFrame({
+        "surface": ["Arvo Testperson", "Testperson"], "iso3": ["PAK", "PAK"],
+        "office": ["head_of_state", "head_of_state"], "terms": ["2001-06-20/2008-08-18"] * 2}))
+    arts = pd.DataFrame({"article_id": ["in", "out"], "text": ["Testperson said he was ready to meet Indian officials."] * 2,
+                         "date": pd.to_datetime(["2001-12-30", "2012-01-01"])})
+    t = rk.extract_ties(arts, gazetteer=g)
+    assert set(zip(t["article_id"], t["a"], t["b"])) == {("in", "IND", "PAK")}
+    assert rk.extract_ties(arts).empty  # without the user's table nobody stands for Pakistan
+
+
+# ---------------------------------------------------------------- epithet classes (sourced lists of states)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Iranian officials spoke on Monday. The Islamic Republic has refused direct talks with the United States.",
+     ("IRN", "USA")),
+    ("Iraqi officials spoke on Monday. The Arab nation signed a trade agreement with Turkey.", ("IRQ", "TUR")),
+    ("Omani officials spoke on Monday. The sultanate has hosted talks with Iran.", ("IRN", "OMN")),
+])
+def test_epithet_resolves_to_the_latest_state_of_its_class(text, pair):
+    t = rk.extract_ties(text)
+    assert pair in _pairs(t)
+    assert "coreference" in set(t["a_via"]) | set(t["b_via"])
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish officials spoke on Monday. The Arab nation signed a trade agreement with Iran.",  # Turkey is not Arab
+    "The Arab states signed a trade agreement with Iran.",  # a plural names no one
+])
+def test_epithet_near_misses(text):
+    assert rk.extract_ties(text).empty

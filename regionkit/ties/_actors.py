@@ -72,14 +72,63 @@ def _leaders() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[Term, ...]]]
             for name in names:
                 if len(name) >= 4 and name[0].isupper():  # "AbZ" and other short forms are too ambiguous
                     by_alias.setdefault(name.lower(), []).append(term)
-    first: dict[str, list[str]] = {}
-    for alias in by_alias:
-        first.setdefault(_FIRST_WORD.match(alias).group(), []).append(alias)
-    index = {w: tuple(sorted(a, key=len, reverse=True)) for w, a in first.items()}
-    return index, {k: tuple(v) for k, v in by_alias.items()}
+    return _first_word_index(by_alias), {k: tuple(v) for k, v in by_alias.items()}
 
 
 _FIRST_WORD = re.compile(r"[^\s]+?(?=[\s.,'\u2019-]|$)")
+
+
+def _first_word_index(by_alias) -> dict[str, tuple[str, ...]]:
+    first: dict[str, list[str]] = {}
+    for alias in by_alias:
+        first.setdefault(_FIRST_WORD.match(alias).group(), []).append(alias)
+    return {w: tuple(sorted(a, key=len, reverse=True)) for w, a in first.items()}
+
+
+def user_terms(people: pd.DataFrame) -> dict[str, list[Term]]:
+    """Office terms of a people table's rows (``office``, ``terms`` as in ``people.csv``), by lower-cased surface."""
+    out: dict[str, list[Term]] = {}
+    if not {"surface", "iso3", "office", "terms"} <= set(people.columns):
+        return out
+    for surface, iso, office, terms in zip(people["surface"], people["iso3"], people["office"], people["terms"]):
+        if not (isinstance(terms, str) and terms and isinstance(surface, str) and len(surface) >= 4
+                and surface[0].isupper() and isinstance(iso, str) and iso):
+            continue
+        offices = str(office or "").split(";")
+        spans = terms.split(";")
+        for i, span in enumerate(spans):
+            start, _, end = span.partition("/")
+            off = offices[i] if i < len(offices) else offices[-1]
+            out.setdefault(surface.lower(), []).append(
+                Term(iso, off.strip(), surface, _floor(start) or pd.Timestamp("1900-01-01"), _floor(end), False))
+    return out
+
+
+def officials_index():
+    """The office-holder index of the current gazetteer: ``leaders.csv`` plus the user's people with terms.
+
+    A user adds dated office-holders with ``gazetteer.with_people(frame)`` where the frame has
+    ``surface, iso3, office, terms`` (``start/end;...`` as in ``people.csv``); they then act for
+    their state in ties while in office, like the shipped ones.
+    """
+    from regionkit.gazetteer import resolve_gazetteer
+
+    g = resolve_gazetteer(None)
+
+    def build():
+        index, by_alias = _leaders()
+        people = g.tables.get("people.csv")
+        if people is None or "source" not in people.columns:
+            return index, by_alias
+        extra = user_terms(people[(people["source"] == "user").to_numpy()])
+        if not extra:
+            return index, by_alias
+        merged = {k: tuple(v) for k, v in by_alias.items()}
+        for alias, terms in extra.items():
+            merged[alias] = merged.get(alias, ()) + tuple(terms)
+        return _first_word_index(merged), merged
+
+    return g.memo("ties_officials", build)
 _CAPITAL_WORD = re.compile(r"(?<![\w-])[A-Z][\w]*")
 
 
@@ -93,15 +142,15 @@ def _in_office(term: Term, when: pd.Timestamp | None) -> bool:
     return not term.current_unconfirmed
 
 
-def find_officials(text: str, when: pd.Timestamp | None) -> list[tuple[int, int, str, str]]:
+def find_officials(text: str, when: pd.Timestamp | None, index=None) -> list[tuple[int, int, str, str]]:
     """Office-holders named in ``text`` who were in office at ``when``.
 
     Returns ``(start, end, iso3, via)`` with ``via`` ``"leader"`` (head of state
     or government) or ``"official"`` (minister, envoy). A name must start with a
     capital letter in the text. A name that maps to two states at that date is
-    skipped (ambiguous).
+    skipped (ambiguous). ``index`` is :func:`officials_index` (default: ``leaders.csv`` only).
     """
-    index, by_alias = _leaders()
+    index, by_alias = index or _leaders()
     out = []
     low = text.lower()
     last = -1

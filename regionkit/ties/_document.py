@@ -227,6 +227,7 @@ def read_article(
     members: Callable[[str, pd.Timestamp | None], list[str]],
     expand: set[str] | None,
     meta_speaker: str | None = None,
+    officials=None,
 ) -> list[tuple]:
     """Rows of ``extract_ties`` for one article (see :func:`regionkit.extract_ties`).
 
@@ -236,9 +237,10 @@ def read_article(
     a list named earlier only when they point back to it ("the five Central
     Asian countries" after the five were named, within ``GROUP_WINDOW``
     sentences). ``meta_speaker`` is the state of the author named by the
-    article's metadata (title / source), used when the text names no speaker.
+    article's metadata (title / source), used when the text names no speaker;
+    ``officials`` the office-holder index (``_actors.officials_index``).
     """
-    art = _Article(art_id, text, when, mentions, groups, spans, members, expand, meta_speaker)
+    art = _Article(art_id, text, when, mentions, groups, spans, members, expand, meta_speaker, officials)
     rows: list[tuple] = []
     for si, (ss, se) in enumerate(spans):
         section = "boilerplate" if _in(art.noise, art.noise_starts, ss) else "body"
@@ -252,12 +254,13 @@ def read_article(
 class _Article:
     """One article prepared for reading: entities by sentence, coreference phrases and memory."""
 
-    def __init__(self, art_id, text, when, mentions, groups, spans, members, expand, meta_speaker) -> None:
+    def __init__(self, art_id, text, when, mentions, groups, spans, members, expand, meta_speaker,
+                 index=None) -> None:
         self.art_id, self.text, self.when, self.members = art_id, text, when, members
         self.noise = boilerplate_spans(text)
         self.noise_starts = [s for s, _ in self.noise]
         self.starts = [s for s, _ in spans]
-        officials = find_officials(text, when)
+        officials = find_officials(text, when, index)
         officials = sorted(officials + find_introduced(text, mentions, officials))
         self.epithets = find_epithets(text)
         self.pair_phrases = [(m.start(), m.end()) for m in PAIR_PHRASE.finditer(text)]

@@ -207,7 +207,7 @@ _AUTHORED = re.compile(r"\b(?:Remarks|Statement|Address|Message|Readout|Op-?ed|I
 _JOINT = re.compile(r"\bjoint\s+statement\b|\bjointly\b", re.IGNORECASE)
 
 
-def _meta_speakers(arts: pd.DataFrame, when: dict[str, pd.Timestamp | None]) -> dict[str, str]:
+def _meta_speakers(arts: pd.DataFrame, when: dict[str, pd.Timestamp | None], index=None) -> dict[str, str]:
     """The state of each article's author, where its metadata names one (TIES.md s2: a government speaker).
 
     The ``source`` column counts when it names an office-holder in office at the article's date
@@ -240,9 +240,9 @@ def _meta_speakers(arts: pd.DataFrame, when: dict[str, pd.Timestamp | None]) -> 
         source, title = values.get("source", [""] * len(ids))[k], values.get("title", [""] * len(ids))[k]
         states: set[str] = set()
         if source and not _JOINT.search(source):
-            states = {iso for _, _, iso, _ in find_officials(source, date)} or named.get(source, set())
+            states = {iso for _, _, iso, _ in find_officials(source, date, index)} or named.get(source, set())
         if not states and title and _AUTHORED.search(title) and not _JOINT.search(title):
-            states = {iso for _, _, iso, _ in find_officials(title, date)}
+            states = {iso for _, _, iso, _ in find_officials(title, date, index)}
         if len(states) == 1:
             out[art] = states.pop()
     return out
@@ -267,7 +267,10 @@ def _run(mentions, arts, scanner, wanted, unit, sections, expand) -> pd.DataFram
     texts = dict(zip(arts["article_id"].astype(str), arts["text"].astype(object)))
     dates = dict(zip(arts["article_id"].astype(str), arts["date"])) if "date" in arts.columns else {}
     when = {a: _when(d) for a, d in dates.items()}
-    speakers = _meta_speakers(arts, when)
+    from regionkit.ties._actors import officials_index
+
+    officials = officials_index()
+    speakers = _meta_speakers(arts, when, officials)
     members = _members_fn()
     rows: list[tuple] = []
     order = list(dict.fromkeys(arts["article_id"].astype(str)))
@@ -281,7 +284,7 @@ def _run(mentions, arts, scanner, wanted, unit, sections, expand) -> pd.DataFram
         rows += read_article(art_id, text, when.get(art_id), found, groups_by_article.get(art_id, []),
                              spans=sentence_spans(text), sections=sections, cues=scanner,
                              include=wanted, unit=unit, members=members, expand=expand,
-                             meta_speaker=speakers.get(art_id))
+                             meta_speaker=speakers.get(art_id), officials=officials)
     if not rows:
         return TIES_META.copy()
     out = pd.DataFrame(rows, columns=list(_TIES_COLUMNS))

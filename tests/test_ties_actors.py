@@ -230,3 +230,31 @@ def test_epithet_resolves_to_the_latest_state_of_its_class(text, pair):
 ])
 def test_epithet_near_misses(text):
     assert rk.extract_ties(text).empty
+
+
+# ---------------------------------------------------------------- "the talks" hosted / arranged by a third state
+
+
+@pytest.mark.parametrize("second, host", [
+    ("The talks were arranged by Egypt.", "EGY"),  # passive subject
+    ("Jordan had offered to host the talks.", "JOR"),  # object of a host verb
+])
+def test_hosted_talks_point_back_to_the_parties_of_the_latest_meeting(second, host):
+    t = rk.extract_ties("Israeli and Palestinian security officials held talks in Cairo on Sunday. " + second)
+    later = t[t["sentence"] == 1]
+    assert {tuple(sorted((host, "ISR"))), tuple(sorted((host, "PSE")))} <= _pairs(later)
+    assert set(later.loc[later["relation"] == "mediation", "a"]) | set(later.loc[later["relation"] == "mediation", "b"]) \
+        == {host, "ISR", "PSE"}
+
+
+@pytest.mark.parametrize("text", [
+    # an adjunct, not an argument of a host verb
+    "Israeli and Palestinian security officials held talks in Cairo on Sunday. "
+    "During the talks, Egyptian officials visited Jordan.",
+    # too far back
+    "Israeli and Palestinian security officials held talks on Sunday. Nothing was said. Nothing more. "
+    "Jordan had offered to host the talks.",
+])
+def test_hosted_talks_near_misses(text):
+    pairs = _pairs(rk.extract_ties(text))
+    assert not {("EGY", "ISR"), ("ISR", "JOR"), ("JOR", "PSE")} & pairs

@@ -216,6 +216,19 @@ ACT_MADE = re.compile(
     r"made|gave)\b(?:\s+(?:a|an|the|its|his|her|their|new|historic|surprise))*"
     r"(?:\s+(?P<noun>Proclamation|Executive\s+Order|decree|Decree|ultimatum))?")
 ACT_WINDOW = 2
+#: "the meeting", "the talks", "the negotiations" as the object of a host / mediator ("hosting the talks",
+#: "brokered the negotiations") or as the subject of a passive one ("the meeting has been set up by X") stand
+#: for the pair of the latest meeting tie of the EVENT_WINDOW previous sentences (TIES.md s3, mediation). Not
+#: "the talks between / with ...", which name their own parties, nor adjuncts ("as part of the discussions").
+_HOST_VERB = (r"(?:host(?:s|ed|ing)?|chair(?:s|ed|ing)?|convene[sd]?|convening|facilitat(?:es|ed|ing|e)|mediat(?:es|ed|ing|e)|"
+              r"broker(?:s|ed|ing)?|organi[sz](?:es|ed|ing|e)|arrang(?:es|ed|ing|e)|sponsor(?:s|ed|ing)?|set\s+up)")
+_EVENT_NOUN = (r"(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]hat)\s+(?:(?:security|peace|bilateral|latest|recent|direct|"
+               r"face-to-face|emergency|two-day|three-day)\s+)?(?:meeting|talks|negotiations|summit|discussions)\b"
+               r"(?!\s+(?:between|with|of|among|on\s+the\s+sidelines)\b)")
+EVENT_REF = re.compile(
+    rf"\b{_HOST_VERB}\s+(?:\w+ly\s+)?(?P<a>{_EVENT_NOUN})|(?P<b>{_EVENT_NOUN})(?=\s+(?:has|have|had|was|were|is|are|"
+    rf"will\s+be)\s+(?:been\s+|being\s+)?{_HOST_VERB}\s+by\b)")
+EVENT_WINDOW = 2
 NAMED_ACTS = frozenset({"proclamation", "executive order", "decree", "ultimatum"})
 
 
@@ -365,6 +378,10 @@ def find_introduced(text: str, mentions: list[tuple[int, int, str, str]],
         if not m or _NOT_IN_OFFICE.search(text[max(0, s - 40):s]):
             continue
         tokens = m.group("name").split()
+        for i, tok in enumerate(tokens):
+            if tok.endswith(("'s", "\u2019s")):  # "Yasser Arafat's call": the name ends at the possessive
+                tokens = tokens[:i] + [tok[:-2]]
+                break
         while tokens and (tokens[-1] in _NOT_A_NAME or tokens[-1].endswith(".")):
             tokens.pop()
         if not tokens or tokens[0] in _NOT_A_NAME:

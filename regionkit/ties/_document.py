@@ -23,6 +23,8 @@ from regionkit.ties._actors import (
     ACT_MADE,
     ACT_REF,
     ACT_WINDOW,
+    EVENT_REF,
+    EVENT_WINDOW,
     NAMED_ACTS,
     THEY,
     THEY_WINDOW,
@@ -61,6 +63,16 @@ class _Memory:
         self.lists: list[tuple[int, list[str]]] = []  # (sentence, states of a list of two or more)
         self.acts: list[tuple[int, int, str | None, str]] = []  # (sentence, position, named act or None, iso3)
         self.made: list[tuple[int, str | None]] = []  # ACT_MADE matches of the article: (position, named act)
+        self.meetings: list[tuple[int, tuple[str, str]]] = []  # (sentence, pair) of meeting ties
+
+    def meeting(self, si: int) -> tuple[str, str] | None:
+        """The pair of the latest meeting tie of the previous EVENT_WINDOW sentences."""
+        for s, pair in reversed(self.meetings):
+            if s < si - EVENT_WINDOW:
+                return None
+            if s < si:
+                return pair
+        return None
 
     def act(self, si: int, pos: int, noun: str) -> str | None:
         """The state that made the act a definite act noun at ``pos`` refers to (see ``ACT_REF``)."""
@@ -267,6 +279,7 @@ class _Article:
         self.pronouns = [(m.start(), m.end()) for m in PRONOUN.finditer(text)]
         self.they = [(m.start(), m.end()) for m in THEY.finditer(text)] if "hey" in text or "hem" in text else []
         self.act_refs = [(m.start(), m.end(), m.group("noun")) for m in ACT_REF.finditer(text)]
+        self.event_refs = [m.span("a") if m.group("a") else m.span("b") for m in EVENT_REF.finditer(text)]
         self.memory = _Memory()
         self.memory.made = [(m.start(), m.group("noun")) for m in ACT_MADE.finditer(text)] if self.act_refs else []
         self.by_sentence: dict[int, list[Ent]] = {}
@@ -331,7 +344,8 @@ class _Article:
         return ents
 
     def _they_and_acts(self, si: int, ss: int, se: int, sentence: str, here: list[Ent]) -> list[Ent]:
-        """"they" / "them" as a list named just before, and definite act nouns as their author's state."""
+        """"they" / "them" as a list named just before, definite act nouns as their author's state, and
+        "the talks" / "the meeting" as the pair of the latest meeting."""
         out = []
         for s, e in _within(self.they, ss, se):
             local = [Ent(x.start - ss, x.end - ss, x.iso, x.via) for x in here if x.end <= s]
@@ -342,6 +356,10 @@ class _Article:
             iso = self.memory.act(si, s, noun)
             if iso:
                 out.append(Ent(s, e, iso, "coreference"))
+        for s, e in _within(self.event_refs, ss, se):
+            pair = self.memory.meeting(si)
+            if pair:
+                out += [Ent(s, e, pair[0], "coreference"), Ent(s, e, pair[1], "coreference")]
         return out
 
     def sentence_rows(self, si: int, ss: int, se: int, cues, include: frozenset[str], unit: str) -> list[tuple]:
@@ -363,6 +381,7 @@ class _Article:
             target = None if r.source is None else (r.y.iso if r.source == r.x.iso else r.x.iso)
             rows.append(_row(self.art_id, si, ss, se, sentence, r.x, r.y, r.source, target, r.relation, r.status))
         rows += _pairs_not_tied(self.art_id, si, ss, se, sentence, ents, chains, tied, include, unit)
+        self.memory.meetings += [(si, (r.x.iso, r.y.iso)) for r in ties if r.relation == "meeting"]
         coordinated = tuple(tuple(sorted(e.iso for e in ch.members())) for ch in chains if ch.is_pair())
         pairs = [(r.x.iso, r.y.iso) for r in ties] + list(coordinated)
         lists = [[e.iso for e in ch.members()] for ch in chains

@@ -91,6 +91,13 @@ def test_the_announcement_is_its_authors_state():
     assert ("FRA", "GBR") not in _pairs(t)
 
 
+def test_an_act_later_in_the_article_is_remembered_with_its_author():
+    t = rk.extract_ties("The talks went on for a week in Geneva. Officials were tired. "
+                        "On Sunday, Iranian President Masoud Pezeshkian announced a pause in enrichment after talks with Oman. "
+                        "Britain and France welcomed the move.")
+    assert {("FRA", "IRN"), ("GBR", "IRN")} <= _pairs(t)
+
+
 def test_an_act_noun_with_its_own_author_is_not_resolved():
     t = rk.extract_ties("Palestinian leader Yasser Arafat called for a halt to all attacks on Israel. "
                         "France has welcomed the announcement by the European Union.")

@@ -228,6 +228,21 @@ _EVENT_NOUN = (r"(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]his|[Tt]hat)\s+(?:(?:security|p
 EVENT_REF = re.compile(
     rf"\b{_HOST_VERB}\s+(?:\w+ly\s+)?(?P<a>{_EVENT_NOUN})|(?P<b>{_EVENT_NOUN})(?=\s+(?:has|have|had|was|were|is|are|"
     rf"will\s+be)\s+(?:been\s+|being\s+)?{_HOST_VERB}\s+by\b)")
+_EVENT_WORD = re.compile(r"(?:meeting|talks|negotiations|summit|discussions)\b")
+
+
+def find_event_refs(text: str) -> list[tuple[int, int]]:
+    """Spans of the event nouns of ``EVENT_REF`` (matched only around the nouns, for speed)."""
+    out: list[tuple[int, int]] = []
+    for w in _EVENT_WORD.finditer(text):
+        lo = max(0, w.start() - 80)
+        for m in EVENT_REF.finditer(text, lo, min(len(text), w.end() + 90)):
+            span = m.span("a") if m.group("a") else m.span("b")
+            if span[1] == w.end() and (not out or out[-1] != span):
+                out.append(span)
+    return out
+
+
 EVENT_WINDOW = 2
 NAMED_ACTS = frozenset({"proclamation", "executive order", "decree", "ultimatum"})
 
@@ -316,10 +331,18 @@ def find_epithets(text: str) -> list[tuple[int, int, frozenset[str]]]:
     out = []
     low = lower_same_length(text)
     for pattern, states, hint in _epithets():
-        if hint and hint not in low:
-            continue  # the word every match holds is not in the text
-        out += [(m.start(), m.end(), states) for m in pattern.finditer(low)
-                if not low.startswith(" of ", m.end())]  # "the Kingdom of Saudi Arabia" is a name
+        if not hint:
+            out += [(m.start(), m.end(), states) for m in pattern.finditer(low)
+                    if not low.startswith(" of ", m.end())]
+            continue
+        at = low.find(hint)
+        seen = -1
+        while at >= 0:  # every match holds the hint: search only around its occurrences
+            for m in pattern.finditer(low, max(0, at - 60), min(len(low), at + 60)):
+                if m.start() > seen and m.start() <= at < m.end() and not low.startswith(" of ", m.end()):
+                    out.append((m.start(), m.end(), states))  # not "the Kingdom of Saudi Arabia" (a name)
+                    seen = m.start()
+            at = low.find(hint, at + 1)
     return sorted(out)
 
 

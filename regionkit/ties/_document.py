@@ -23,12 +23,12 @@ from regionkit.ties._actors import (
     ACT_MADE,
     ACT_REF,
     ACT_WINDOW,
-    EVENT_REF,
     EVENT_WINDOW,
     NAMED_ACTS,
     THEY,
     THEY_WINDOW,
     find_epithets,
+    find_event_refs,
     find_introduced,
     find_officials,
     find_speaker,
@@ -170,25 +170,22 @@ def _coreference(text: str, ss: int, se: int, si: int, here: list[Ent], memory: 
                  here_pair: Callable[[int, frozenset[str]], tuple[str, str] | None]) -> list[Ent]:
     """Entities for the epithets, pair phrases and pronouns of sentence ``si`` (absolute offsets)."""
     out = []
-    for s, e, states in epithets:
-        if ss <= s < se:
-            iso = memory.epithet(si, s, states, here)
-            if iso:
-                out.append(Ent(s, e, iso, "coreference"))
-    for s, e in pronouns:
-        if ss <= s < se:
-            iso = memory.pronoun(si, s, here)
-            if iso:
-                out.append(Ent(s, e, iso, "coreference"))
-    for s, e in pair_phrases:
-        if ss <= s < se:
-            # a state named on its own before the phrase is not one of "the two sides" ("the US envoy urged
-            # both sides"), unless it only reports ("Moscow said the two sides ...")
-            apart = frozenset(x.iso for x in here if x.end <= s and x.via != "coreference"
-                              and not _REPORTING.search(text, x.end, s))
-            pair = here_pair(s, apart) or memory.pair(si, apart)
-            if pair:
-                out += [Ent(s, e, pair[0], "coreference"), Ent(s, e, pair[1], "coreference")]
+    for s, e, states in _within(epithets, ss, se):
+        iso = memory.epithet(si, s, states, here)
+        if iso:
+            out.append(Ent(s, e, iso, "coreference"))
+    for s, e in _within(pronouns, ss, se):
+        iso = memory.pronoun(si, s, here)
+        if iso:
+            out.append(Ent(s, e, iso, "coreference"))
+    for s, e in _within(pair_phrases, ss, se):
+        # a state named on its own before the phrase is not one of "the two sides" ("the US envoy urged
+        # both sides"), unless it only reports ("Moscow said the two sides ...")
+        apart = frozenset(x.iso for x in here if x.end <= s and x.via != "coreference"
+                          and not _REPORTING.search(text, x.end, s))
+        pair = here_pair(s, apart) or memory.pair(si, apart)
+        if pair:
+            out += [Ent(s, e, pair[0], "coreference"), Ent(s, e, pair[1], "coreference")]
     return out
 
 
@@ -279,7 +276,7 @@ class _Article:
         self.pronouns = [(m.start(), m.end()) for m in PRONOUN.finditer(text)]
         self.they = [(m.start(), m.end()) for m in THEY.finditer(text)] if "hey" in text or "hem" in text else []
         self.act_refs = [(m.start(), m.end(), m.group("noun")) for m in ACT_REF.finditer(text)]
-        self.event_refs = [m.span("a") if m.group("a") else m.span("b") for m in EVENT_REF.finditer(text)]
+        self.event_refs = find_event_refs(text)
         self.memory = _Memory()
         self.memory.made = [(m.start(), m.group("noun")) for m in ACT_MADE.finditer(text)] if self.act_refs else []
         self.by_sentence: dict[int, list[Ent]] = {}
@@ -328,7 +325,7 @@ class _Article:
 
         ents = here + self.group_ents.get(si, []) + _coreference(
             text, ss, se, si, here, self.memory, self.epithets, self.pair_phrases, self.pronouns, here_pair)
-        ents += [Ent(s, e, who, "coreference") for s, e, who in self.first_person if ss <= s < se]
+        ents += [Ent(s, e, who, "coreference") for s, e, who in _within(self.first_person, ss, se)]
         if self.main_actor:
             m = _ACHIEVEMENT.match(text, ss, se)
             if m and not any(e.start <= m.start("verb") < e.end for e in ents):
@@ -386,8 +383,7 @@ class _Article:
         pairs = [(r.x.iso, r.y.iso) for r in ties] + list(coordinated)
         lists = [[e.iso for e in ch.members()] for ch in chains
                  if len(ch.members()) >= 2 and not any(e.via.startswith("group:") for e in ch.ents)]
-        self.memory.remember(si, [Ent(e.start + ss, e.end + ss, e.iso, e.via) for e in ents], pairs, lists,
-                             sentence, ss, coordinated)
+        self.memory.remember(si, ents, pairs, lists, sentence, ss, coordinated)  # ents: article offsets
         return rows
 
 

@@ -181,6 +181,10 @@ def _extract_one(article_id: str, text: Any, rows: list[tuple], want_sections: s
                  want_kinds: set[str] | None, gaz: Gazetteer, rules: Any = None, language: str | None = None) -> int:
     if not isinstance(text, str) or not text:
         return 0
+    from regionkit._mojibake import repair
+
+    original = text
+    text, back = repair(text)  # mojibake (precision): scan the repaired text, report offsets in the original
     lang = language or _detect_language(text)
     found = scan_text(text, gazetteer=gaz, rules=rules)
     if lang is not None and lang != "en":  # the article's own language too (regionkit.lang)
@@ -203,7 +207,9 @@ def _extract_one(article_id: str, text: Any, rows: list[tuple], want_sections: s
             continue
         if want_sections is not None and section not in want_sections:
             continue
-        append((article_id, entry, text[start:end], start, end, si, section, lang))
+        if back is not None:
+            start, end = back.start(start), back.end(end)
+        append((article_id, entry, original[start:end], start, end, si, section, lang))
         count += 1
     return count
 

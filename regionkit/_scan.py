@@ -342,6 +342,10 @@ def scan_batch(texts: list[str], gaz: Gazetteer, chain: Any = None) -> dict[str,
     (offsets in that text), ``entry`` (list of Entry), ``surface`` (list of str),
     ``sentence`` and ``boilerplate`` (bool), all sorted by article then start.
     """
+    from regionkit._mojibake import map_back, repair_texts
+
+    originals = texts
+    texts, backs = repair_texts(texts)  # mojibake (precision): both scan paths see the repaired text
     joined = SEP.join(texts)
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     bounds = np.zeros(len(texts) + 1, dtype=np.int64)
@@ -356,12 +360,15 @@ def scan_batch(texts: list[str], gaz: Gazetteer, chain: Any = None) -> dict[str,
     noisy = _sections(joined, bounds, cand)
     off = bounds[cand.article]
     starts, ends = cand.start.tolist(), cand.end.tolist()
+    start, end, surface = cand.start - off, cand.end - off, [joined[s:e] for s, e in zip(starts, ends)]
+    if backs:  # mojibake (precision): offsets and surfaces on the texts as given
+        start, end, surface = map_back(cand.article, start, end, surface, backs, originals)
     return {
         "article": cand.article,
-        "start": cand.start - off,
-        "end": cand.end - off,
+        "start": start,
+        "end": end,
         "entry": cand.entry,
-        "surface": [joined[s:e] for s, e in zip(starts, ends)],
+        "surface": surface,
         "sentence": sentence,
         "boilerplate": noisy,
     }

@@ -19,7 +19,12 @@ Writes, next to this file:
   another country. Used by :func:`regionkit.normalize` only, never by the extractor.
 - ``rules/language_names.csv``: one-word English names of languages from CLDR (via babel), lower
   case (Arabic, Hebrew, Hindi, ...): the ``language`` rule reads a list such as "in Russian and
-  Hebrew" as one list of languages. ``python data/gazetteer/build_en.py --languages`` rebuilds only it.
+  Hebrew" as one list of languages. ``python data/gazetteer/build_en.py --languages`` rebuilds only it
+  and the endonym rows below.
+- rows of ``aliases.csv`` whose source says "accented endonym": a country's name in its own official
+  language (CLDR via babel) when it is the English name with diacritics only ("México", "Perú",
+  "Panamá", "Haïti", "Sénégal"): news copy prints them, and mojibake repair brings them back
+  ("MÃ©xico" -> "México").
 - ``norm_historic.csv``: former country names of ISO 3166-3 (via pycountry) whose code has one
   successor (the last two letters of the alpha-4 code are the successor's alpha-2).
 """
@@ -178,6 +183,48 @@ def _language_names() -> list[dict]:
     return [{"word": n, "source": f"CLDR English language names via babel {babel.__version__}"} for n in names]
 
 
+def _strip_accents(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _accented_endonyms() -> list[dict]:
+    import babel
+    from babel.languages import get_official_languages
+
+    english = babel.Locale("en").territories
+    rows = []
+    for row in csv.DictReader((HERE / "countries.csv").open(encoding="utf-8")):
+        a2, names = row["iso2"], {english.get(row["iso2"], ""), row["name"]} - {""}
+        for lang in get_official_languages(a2, de_facto=True):
+            try:
+                loc = babel.Locale.parse(f"{lang}_{a2}")
+            except (ValueError, babel.UnknownLocaleError):
+                continue
+            endo = loc.territories.get(a2, "")
+            for name in sorted(names):
+                if endo and endo != name and _strip_accents(endo) == _strip_accents(name):
+                    rows.append({"surface": endo, "iso3": row["iso3"], "group": "", "case": "title",
+                                 "source": f"CLDR via babel {babel.__version__} (locale {loc}): accented endonym "
+                                           f"of '{name}'", "note": ""})
+    return list({r["surface"]: r for r in rows}.values())
+
+
+def _write_endonyms() -> None:
+    """Replace the endonym rows of aliases.csv, leaving every other line as it is (bytes and all)."""
+    import io
+
+    path = HERE / "aliases.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh.read().splitlines(keepends=True) if "accented endonym" not in ln]
+    have = {row["surface"] for row in csv.DictReader(lines)}
+    buf = io.StringIO()
+    fields = ["surface", "iso3", "group", "case", "source", "note"]
+    csv.DictWriter(buf, fieldnames=fields, lineterminator="\n").writerows(
+        r for r in _accented_endonyms() if r["surface"] not in have)
+    path.write_text("".join(lines) + buf.getvalue(), encoding="utf-8", newline="")
+    print(f"{path.name}: endonym rows rewritten")
+
+
 def main(src: str) -> None:
     root = Path(src)
     _write(HERE / "admin_areas.csv", _us_states(root) + _provinces(), ["name", "postal", "ap", "iso3", "kind", "source"])
@@ -191,10 +238,12 @@ def main(src: str) -> None:
     _write(HERE / "norm_exonyms.csv", _exonyms(), ["surface", "iso3", "source"])
     _write(HERE / "norm_historic.csv", _historic(), ["surface", "iso3", "source"])
     _write(HERE / "rules" / "language_names.csv", _language_names(), ["word", "source"])
+    _write_endonyms()
 
 
 if __name__ == "__main__":
     if sys.argv[1:] == ["--languages"]:
         _write(HERE / "rules" / "language_names.csv", _language_names(), ["word", "source"])
+        _write_endonyms()
     else:
         main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/src")

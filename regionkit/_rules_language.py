@@ -37,18 +37,22 @@ _ITEM = r"[A-Z][a-z]+"
 _SEP = r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
 
 
-def _alt(words: frozenset[str]) -> str:
+def _alt(words: frozenset[str], reverse: bool = False) -> str:
     if not words:  # a user gazetteer without this list: the part never matches
         return "(?!)"
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=lambda w: (-len(w), w)))
+    forms = sorted((w[::-1] if reverse else w for w in words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in forms)
 
 
 def _patterns(c: Candidate) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     mods = r"(?:(?i:" + _alt(c.words("language_modifiers")) + r")[ \t]+)?"
     after = re.compile(r"(?i:[-\s](?:" + _alt(c.words("language_after")) + r"))\b")
-    # cue, modifier, then 0-5 earlier list items, right before the candidate
-    before = re.compile(r"\b(?i:" + _alt(c.words("language_before")) + r")[ \t]+" + mods
-                        + r"(?:" + _ITEM + _SEP + mods + r"){0,5}$")
+    # "cue, modifier, then 0-5 earlier list items" right before the candidate, written backwards and
+    # matched on the reversed text before it: one anchored match instead of a search over the window
+    rmods = r"(?:[ \t]+(?i:" + _alt(c.words("language_modifiers"), reverse=True) + r"))?"
+    rsep = r"(?:(?:[ \t]+(?:dna|ro))?[ \t]*,[ \t]*|[ \t]+(?:dna|ro)[ \t]+)"
+    before = re.compile(r"(?:" + rmods + rsep + r"[a-z]+[A-Z])" + r"{0,5}" + rmods + r"[ \t]+(?i:"
+                        + _alt(c.words("language_before"), reverse=True) + r")\b")
     tail = re.compile(_SEP + mods + "(" + _ITEM + r")\b")
     nxt = re.compile(r"[ \t]*(?:$|[\n.,;:!?)\]\"'\u201d\u2019]|(?i:" + _alt(c.words("language_next")) + r")\b)")
     return after, before, tail, nxt
@@ -74,12 +78,12 @@ def _list_end(c: Candidate, tail: re.Pattern) -> int:
 
 
 def _language(c: Candidate) -> Verdict:
-    after, before, tail, nxt = c.gazetteer.memo("rules.language2", lambda: _patterns(c))
+    after, before, tail, nxt = c.gazetteer.memo("rules.language3", lambda: _patterns(c))
     text, start = c.text, c.start
     last = _list_end(c, tail)
     if after.match(text, last):
         return DROP
-    if before.search(text, max(0, start - 90), start) and nxt.match(text, last):
+    if start and text[start - 1] in " \t," and nxt.match(text, last) and before.match(text[max(0, start - 90):start][::-1]):
         return DROP
     return None
 
@@ -116,6 +120,6 @@ CURRENCY_CODE = Rule(
     "currency_code",
     """"US" glued to a dollar sign is the currency code of the US dollar, not a mention of the country
     ("US$25", "$US 1,000"; the annotation guideline: currency codes are not countries).""",
-    _currency_code, kinds={"name"}, keys={"us", "u.s."},
+    _currency_code, kinds={"name"}, keys={"us"},
     trigger=(Trigger(after=("$",)), Trigger(before=("$",))),
 )

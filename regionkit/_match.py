@@ -184,8 +184,8 @@ def _extract_one(article_id: str, text: Any, rows: list[tuple], want_sections: s
     from regionkit._mojibake import repair
 
     original = text
+    lang = language or _detect_language(text)  # on the text as given, as the batched path does
     text, back = repair(text)  # mojibake (precision): scan the repaired text, report offsets in the original
-    lang = language or _detect_language(text)
     found = scan_text(text, gazetteer=gaz, rules=rules)
     if lang is not None and lang != "en":  # the article's own language too (regionkit.lang)
         found = _native_mentions(found, text, lang, gaz)

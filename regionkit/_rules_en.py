@@ -78,19 +78,28 @@ _COLUMNS = {"admin_areas.csv": ["name", "postal", "ap", "iso3"], "thing_words.cs
 
 
 #: rules whose candidates the scanners send to the chain only when :func:`may_fire` says so
-GUARDED = frozenset({"town_in_state", "census_person", "named_thing"})
+GUARDED = frozenset({"town_in_state", "census_person", "named_thing", "town_described"})
 _AREA_FIRST = frozenset("Central Area Community Consolidated Unified Union Independent Regional Public City Local "
                         "Joint Elementary Township County School Schools Counties Twp. Borough Parish".split())
 _NEXT = re.compile(r"[ \u00a0]([A-Za-z][\w'\u2019.\-]*)")
+#: how a description of a town starts (R14, regionkit._rules_towns): "Lima is a", "Vienna, a town"
+_DESCRIBED_START = (" is a", " is the", " was a", " was the", " is an", " was an", ", a ", ", an ", ", the ",
+                    " remains a", " became a", " is now a", " is also a", " is still a", " was also a")
 
 
 def may_fire(text: str, start: int, end: int, kind: str, key: str, tables: dict[str, Any]) -> bool:
     """Static guard of R11-R13 (text only, cheap): False when none of them can change the candidate.
 
-    A superset of what the checks look at: a comma + a state form, a space + an area word, a venue
+    A superset of what the checks look at: a town description (R14, "Lima is a city in ..."), a comma +
+    a state form, a space + an area word, a venue
     word, a surname after a first-name key, a thing word; a first name before a surname key.
     """
     nxt = text[end:end + 1]
+    if kind != "demonym" and text.startswith(_DESCRIBED_START, end):  # R14 "Lima is a city in ..."
+        from regionkit._rules_towns import describes_town
+
+        if describes_town(text, end):
+            return True
     if nxt == ",":
         return text[end + 1:end + 5].lstrip()[:3] in tables["pre_state"]
     if key in tables["surname_keys"] and text[start - 1:start] in (" ", "\u00a0"):

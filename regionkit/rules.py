@@ -23,7 +23,8 @@ on to the next rules as its new entry):
 Georgia as the USA, finally), ``turkey_bird`` (R7), ``language`` (R8) and ``currency_code``
 (:mod:`regionkit._rules_language`), ``name_of_thing`` (R9), ``washington_name`` (R9), then the English rules of
 :mod:`regionkit._rules_en`: ``town_in_state`` (R11), ``census_person`` (R12),
-``named_thing`` (R13).
+``named_thing`` (R13), and ``town_described`` (R14, :mod:`regionkit._rules_towns`, right after
+``town_in_state``).
 R11 and R12 remember their reading for the article (a ``finish`` step).
 
 A sentence, for every rule, is a span of :func:`regionkit.extract.sentence_spans`
@@ -114,8 +115,9 @@ def _default_rules() -> tuple[Rule, ...]:
                                           US_PRONOUN, WASHINGTON_NAME)
     from regionkit._rules_en import CENSUS_PERSON, NAMED_THING, TOWN_IN_STATE
     from regionkit._rules_language import CURRENCY_CODE
+    from regionkit._rules_towns import TOWN_DESCRIBED
 
-    return (WORD_BOUNDARY, CASE, BLOCKER, URL, US_PRONOUN, TOWN_IN_STATE, CENSUS_PERSON, PERSON_NAME,
+    return (WORD_BOUNDARY, CASE, BLOCKER, URL, US_PRONOUN, TOWN_IN_STATE, TOWN_DESCRIBED, CENSUS_PERSON, PERSON_NAME,
             GEORGIA_US_STATE, TURKEY_BIRD, LANGUAGE, CURRENCY_CODE, NAME_OF_THING, WASHINGTON_NAME, NAMED_THING)
 
 

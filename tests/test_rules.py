@@ -18,6 +18,7 @@ GUARDS = {
     "url": ("Background: https://en.wikipedia.org/wiki/Armenia (in English).", ("ARM", "Armenia")),
     "us_pronoun": ("JOIN US FOR THE WEEKLY NEWSLETTER", ("USA", "US")),
     "town_in_state": ("The fair in Moscow, Idaho drew farmers.", ("RUS", "Moscow")),
+    "town_described": ("Cairo is the southernmost city in Illinois.", ("EGY", "Cairo")),
     "census_person": ("Kathy Ireland hosted the show.", ("IRL", "Ireland")),
     "person_name": ("Lebanon Hanover played their new album.", ("LBN", "Lebanon")),  # census_person misses it
     "georgia_us_state": ("Georgia Gov. Brian Kemp met voters in Atlanta county offices.", ("GEO", "Georgia")),

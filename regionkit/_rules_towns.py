@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from regionkit._entry import Entry
-from regionkit._rule_base import Candidate, Rule, Verdict, accept
+from regionkit._rule_base import Candidate, Rule, Trigger, Verdict, accept
 from regionkit._rules_en import _finish, _state, _tables
 
 __all__ = ["TOWN_DESCRIBED", "describes_town"]
@@ -113,4 +113,6 @@ TOWN_DESCRIBED = Rule(
     Illinois", "Vienna, a town in Fairfax County, Virginia") is that town, a place in the USA or Canada;
     "Lima is a city in Peru" stays. The reading holds for the article (R11's memory).""",
     _town_described, kinds={"name", "capital", "place"}, finish=_finish, label="R14",
+    # necessary: _DESCRIBED starts with " is|was|remains|became" or ","; then a space or the verb's letter
+    trigger=Trigger(after=(" ,\u00a0", " \u00a0iwrb")),
 )

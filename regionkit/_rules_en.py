@@ -82,6 +82,21 @@ GUARDED = frozenset({"town_in_state", "census_person", "named_thing", "town_desc
 _AREA_FIRST = frozenset("Central Area Community Consolidated Unified Union Independent Regional Public City Local "
                         "Joint Elementary Township County School Schools Counties Twp. Borough Parish".split())
 _NEXT = re.compile(r"[ \u00a0]([A-Za-z][\w'\u2019.\-]*)")
+#: R14 (regionkit._rules_towns): a settlement description after a town's name
+_SETTLEMENT = (r"(?:city|cities|town|village|borough|township|hamlet|community|communities|municipality|"
+               r"census[- ]designated place|suburb|county seat|seat|neighbou?rhood|city-county|resort|"
+               r"parish seat|unincorporated area)")
+#: "X is a city in", "X was the county seat of", "X, a small town in", "X is the largest city and county seat of"
+_DESCRIBED = re.compile(
+    r"(?:[ \u00a0]+(?:is|was|remains|became)(?:[ \u00a0]+(?:now|also|still))?|,)[ \u00a0]+(?:a|an|the)"
+    r"(?:[ \u00a0]+[\w'\u2019-]+){0,4}?[ \u00a0]+" + _SETTLEMENT + r"s?\b")
+
+
+def describes_town(text: str, end: int) -> bool:
+    """The cheap part: is ``text[end:]`` a settlement description ("is a city", ", a town")?"""
+    return _DESCRIBED.match(text, end, end + 120) is not None
+
+
 #: how a description of a town starts (R14, regionkit._rules_towns): "Lima is a", "Vienna, a town"
 _DESCRIBED_START = (" is a", " is the", " was a", " was the", " is an", " was an", ", a ", ", an ", ", the ",
                     " remains a", " became a", " is now a", " is also a", " is still a", " was also a")
@@ -96,8 +111,6 @@ def may_fire(text: str, start: int, end: int, kind: str, key: str, tables: dict[
     """
     nxt = text[end:end + 1]
     if kind != "demonym" and text.startswith(_DESCRIBED_START, end):  # R14 "Lima is a city in ..."
-        from regionkit._rules_towns import describes_town
-
         if describes_town(text, end):
             return True
     if nxt == ",":

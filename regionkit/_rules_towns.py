@@ -18,17 +18,10 @@ from __future__ import annotations
 import re
 from regionkit._entry import Entry
 from regionkit._rule_base import Candidate, Rule, Trigger, Verdict, accept
-from regionkit._rules_en import _finish, _state, _tables
+from regionkit._rules_en import _DESCRIBED, _finish, _state, _tables
 
-__all__ = ["TOWN_DESCRIBED", "describes_town"]
+__all__ = ["TOWN_DESCRIBED"]
 
-_SETTLEMENT = (r"(?:city|cities|town|village|borough|township|hamlet|community|communities|municipality|"
-               r"census[- ]designated place|suburb|county seat|seat|neighbou?rhood|city-county|resort|"
-               r"parish seat|unincorporated area)")
-#: "X is a city in", "X was the county seat of", "X, a small town in", "X is the largest city and county seat of"
-_DESCRIBED = re.compile(
-    r"(?:[ \u00a0]+(?:is|was|remains|became)(?:[ \u00a0]+(?:now|also|still))?|,)[ \u00a0]+(?:a|an|the)"
-    r"(?:[ \u00a0]+[\w'\u2019-]+){0,4}?[ \u00a0]+" + _SETTLEMENT + r"s?\b")
 _AMBIGUOUS_STATES = {"georgia": "GEO", "washington": "USA"}  # also a country / a capital
 _TOKEN = re.compile(r"[A-Z][\w.'\u2019-]*(?:[ \u00a0]+[A-Z][\w.'\u2019-]*)*|[a-z][\w'\u2019-]*|\d[\d,.]*|[;:()\"!?]|\.(?=\s)")
 #: the words a "where" phrase is made of ("in and the county seat of", "about 20 miles north of")
@@ -37,11 +30,6 @@ _PHRASE_WORDS = frozenset(
     "south east west northern southern eastern western central northeast northwest southeast southwest "
     "northeastern northwestern southeastern southwestern county counties seat parish parishes state province "
     "part along lies on within".split())
-
-
-def describes_town(text: str, end: int) -> bool:
-    """The cheap part: is ``text[end:]`` a settlement description ("is a city", ", a town")?"""
-    return _DESCRIBED.match(text, end, end + 120) is not None
 
 
 def _anchors(c: Candidate) -> dict[str, str]:

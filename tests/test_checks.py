@@ -40,3 +40,30 @@ def test_py_typed_and_version():
     assert (ROOT / "regionkit" / "py.typed").is_file()
     assert rk.__version__ == version("regionkit")
     assert rk.__version__ == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+
+
+# Issue 12: "no module over ~600 lines; no function over ~120". Counted on the source (docstrings included).
+MAX_MODULE_LINES = 600
+MAX_FUNCTION_LINES = 120
+
+
+def _sizes():
+    import ast
+
+    modules, functions = {}, {}
+    for path in sorted((ROOT / "regionkit").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        name = path.relative_to(ROOT).as_posix()
+        modules[name] = source.count("\n") + (not source.endswith("\n"))
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                functions[f"{name}:{node.lineno} {node.name}"] = node.end_lineno - node.lineno + 1
+    return modules, functions
+
+
+def test_no_module_or_function_over_the_size_limits():
+    modules, functions = _sizes()
+    assert len(modules) > 20 and max(functions.values()) > 20  # the walk really saw the package
+    too_long = [f"{m} ({n} lines)" for m, n in modules.items() if n > MAX_MODULE_LINES]
+    too_long += [f"{f} ({n} lines)" for f, n in functions.items() if n > MAX_FUNCTION_LINES]
+    assert not too_long, "over the size limits (split them): " + "; ".join(too_long)

@@ -331,7 +331,12 @@ def _place_node_labels(ax: Axes, spec: dict, area: dict, font: float) -> list:
                     break
             if chosen:
                 break
-        if chosen is None:  # nowhere free: below the node, clamped inside the axes
+        if chosen is None:  # nothing free beside the node: the nearest free spot, joined to it by a leader line
+            chosen = _nearest_free_spot(box, (cx, cy), (w2, h2), free)
+            if chosen is not None:
+                ax.plot(*to_data.transform([(cx, cy), (chosen[0], chosen[1])]).T, color=_INK, lw=0.4, alpha=0.6,
+                        zorder=3.5, gid="label-leader")
+        if chosen is None:  # the axes are full: below the node, clamped inside the axes
             x = min(max(cx, box.x0 + w2), box.x1 - w2)
             y = min(max(cy - r - gap - h2, box.y0 + h2), box.y1 - h2)
             chosen = (x, y, (x - w2, y - h2, x + w2, y + h2))
@@ -340,6 +345,22 @@ def _place_node_labels(ax: Axes, spec: dict, area: dict, font: float) -> list:
         tx, ty = to_data.transform((x, y))
         texts[i].set_position((tx, ty))
     return texts
+
+
+def _nearest_free_spot(box, centre: tuple[float, float], half: tuple[float, float], free) -> tuple | None:
+    """The free label box nearest to ``centre`` on a half-label grid over the axes (pixels), or None."""
+    (cx, cy), (w2, h2) = centre, half
+    xs = np.arange(box.x0 + w2, box.x1 - w2 + 1e-9, max(w2 / 2, 1.0))
+    ys = np.arange(box.y0 + h2, box.y1 - h2 + 1e-9, max(h2, 1.0))
+    if not len(xs) or not len(ys):
+        return None
+    gx, gy = np.meshgrid(xs, ys)
+    for k in np.argsort(np.hypot(gx - cx, gy - cy), axis=None, kind="stable"):
+        x, y = float(gx.flat[k]), float(gy.flat[k])
+        b = (x - w2, y - h2, x + w2, y + h2)
+        if free(b):
+            return (x, y, b)
+    return None
 
 
 def tie_graph(w: pd.DataFrame, seed: int) -> tuple[list[str], Any, dict[str, np.ndarray]]:

@@ -265,3 +265,17 @@ def test_hosted_talks_point_back_to_the_parties_of_the_latest_meeting(second, ho
 def test_hosted_talks_near_misses(text):
     pairs = _pairs(rk.extract_ties(text))
     assert not {("EGY", "ISR"), ("ISR", "JOR"), ("JOR", "PSE")} & pairs
+
+
+def test_a_pair_tied_earlier_in_the_sentence_survives_a_third_state_named_before_the_phrase():
+    t = rk.extract_ties("Another key sticking point is Azerbaijan's conflict with its neighbour Armenia, since the "
+                        "Trump administration considers a peace deal between the two Caucasus nations as a precondition.")
+    assert {("ARM", "AZE"), ("ARM", "USA"), ("AZE", "USA")} <= _pairs(t)
+
+
+def test_a_class_word_limits_the_pair_of_a_pair_phrase():
+    t = rk.extract_ties("Azerbaijan and Armenia met in Geneva. Saudi Arabia and Israel discussed trade. "
+                        "Saudi Arabia and Israel also discussed security. "
+                        "Washington wants a peace deal between the two Caucasus nations.")
+    last = t[t["sentence"] == 3]
+    assert {("ARM", "USA"), ("AZE", "USA")} == _pairs(last)  # not Saudi Arabia and Israel

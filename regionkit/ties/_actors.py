@@ -326,6 +326,27 @@ def _epithets() -> tuple[tuple[re.Pattern, frozenset[str], str], ...]:
     return tuple(out)
 
 
+@cache
+def _pair_classes() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Class words of the epithets ("Caucasus", "Gulf", "Central Asian", "Arab") with their states."""
+    out = []
+    with open(data_path("ties", "epithets.csv"), newline="", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            words = r["epithet"].split()[1:-1]  # "the Central Asian republic" -> "Central Asian"
+            if words:
+                out.append((" ".join(words).lower(), frozenset(r["iso3"].split(";"))))
+    return tuple(out)
+
+
+def pair_class(phrase: str) -> frozenset[str] | None:
+    """The states a pair phrase's class word allows ("the two Caucasus nations": ARM, AZE, GEO), if any."""
+    low = phrase.lower()
+    for word, states in _pair_classes():
+        if word in low:
+            return states
+    return None
+
+
 def find_epithets(text: str) -> list[tuple[int, int, frozenset[str]]]:
     """Epithet spans ("the kingdom") with the set of states each may stand for."""
     out = []

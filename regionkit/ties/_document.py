@@ -31,6 +31,7 @@ from regionkit.ties._actors import (
     find_event_refs,
     find_introduced,
     find_officials,
+    pair_class,
     find_speaker,
     quote_speakers,
 )
@@ -135,16 +136,20 @@ class _Memory:
                 actor = max(before, key=lambda e: e.end)
                 self.acts.append((si, pos, re.sub(r"\s+", " ", noun.lower()) if noun else None, actor.iso))
 
-    def pair(self, si: int, exclude: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    def pair(self, si: int, exclude: frozenset[str] = frozenset(),
+             allowed: frozenset[str] | None = None) -> tuple[str, str] | None:
         """The most salient pair of the last PAIR_WINDOW sentences; failing that, of the article (tied twice).
 
         Salient: tied or listed most often; at equal counts a pair the text coordinated ("Armenia and
-        Azerbaijan") outranks an actor and its target; then the latest.
+        Azerbaijan") outranks an actor and its target; then the latest. Pairs with an ``exclude``
+        state, or a state outside ``allowed`` (a class word's states), are skipped.
         """
-        live = [(c, coord, last, p) for p, (c, coord, last) in self.pairs.items()
-                if last >= si - PAIR_WINDOW and not exclude & set(p)]
+        def ok(p: tuple[str, str]) -> bool:
+            return not exclude & set(p) and (allowed is None or set(p) <= allowed)
+
+        live = [(c, coord, last, p) for p, (c, coord, last) in self.pairs.items() if last >= si - PAIR_WINDOW and ok(p)]
         if not live:
-            live = [(c, coord, last, p) for p, (c, coord, last) in self.pairs.items() if c >= 2 and not exclude & set(p)]
+            live = [(c, coord, last, p) for p, (c, coord, last) in self.pairs.items() if c >= 2 and ok(p)]
         return max(live)[3] if live else None
 
     def remember(self, si: int, ents: list[Ent], pairs: list[tuple[str, str]], lists: list[list[str]],
@@ -167,7 +172,7 @@ class _Memory:
 
 def _coreference(text: str, ss: int, se: int, si: int, here: list[Ent], memory: _Memory,
                  epithets: list, pair_phrases: list, pronouns: list,
-                 here_pair: Callable[[int, frozenset[str]], tuple[str, str] | None]) -> list[Ent]:
+                 here_pair: Callable[[int, frozenset[str] | None], tuple[str, str] | None]) -> list[Ent]:
     """Entities for the epithets, pair phrases and pronouns of sentence ``si`` (absolute offsets)."""
     out = []
     for s, e, states in _within(epithets, ss, se):
@@ -180,10 +185,12 @@ def _coreference(text: str, ss: int, se: int, si: int, here: list[Ent], memory: 
             out.append(Ent(s, e, iso, "coreference"))
     for s, e in _within(pair_phrases, ss, se):
         # a state named on its own before the phrase is not one of "the two sides" ("the US envoy urged
-        # both sides"), unless it only reports ("Moscow said the two sides ...")
+        # both sides"), unless it only reports ("Moscow said the two sides ..."); a class word limits the pair
+        # ("the two Caucasus nations")
+        allowed = pair_class(text[s:e])
         apart = frozenset(x.iso for x in here if x.end <= s and x.via != "coreference"
                           and not _REPORTING.search(text, x.end, s))
-        pair = here_pair(s, apart) or memory.pair(si, apart)
+        pair = here_pair(s, allowed) or memory.pair(si, apart, allowed)
         if pair:
             out += [Ent(s, e, pair[0], "coreference"), Ent(s, e, pair[1], "coreference")]
     return out
@@ -313,14 +320,27 @@ class _Article:
         """Every entity of sentence ``si`` (absolute offsets): names, officials, groups, coreference."""
         text, here = self.text, self.by_sentence.get(si, [])
 
-        def here_pair(pos: int, exclude: frozenset[str]) -> tuple[str, str] | None:
-            """The latest pair tied earlier in this sentence (a first reading without pair phrases)."""
+        def here_pair(pos: int, allowed: frozenset[str] | None) -> tuple[str, str] | None:
+            """The latest pair tied earlier in this sentence (a first reading without pair phrases).
+
+            Not a pair one of whose states is named again on its own between its tie and the phrase
+            ("talks between Zinni and Sharon, a day after the US envoy threatened ... the two sides").
+            """
             local = [Ent(e.start - ss, e.end - ss, e.iso, e.via) for e in here if e.end <= pos]
             first, _ = read_sentence(sentence, local, cues, accords=accords)
-            first = [r for r in first if r.relation != "mediation" and r.x.iso not in exclude and r.y.iso not in exclude]
-            if not first:
+            p = pos - ss
+            good = []
+            for r in first:
+                if r.relation == "mediation" or (allowed is not None and not {r.x.iso, r.y.iso} <= allowed):
+                    continue
+                last = max(r.x.end, r.y.end)
+                again = [x for x in local if last <= x.start and x.end <= p and x.iso in (r.x.iso, r.y.iso)
+                         and x.via != "coreference" and not _REPORTING.search(sentence, x.end, p)]
+                if not again:
+                    good.append(r)
+            if not good:
                 return None
-            r = max(first, key=lambda r: r.cue)
+            r = max(good, key=lambda r: r.cue)
             return (r.x.iso, r.y.iso)
 
         ents = here + self.group_ents.get(si, []) + _coreference(

@@ -85,6 +85,8 @@ class Chain:
 
     def members(self) -> list[Ent]:
         """One entity per distinct state, in order."""
+        if len(self.ents) == 1:
+            return [self.ents[0]]  # most chains: skip the dict
         seen: dict[str, Ent] = {}
         for e in self.ents:
             seen.setdefault(e.iso, e)
@@ -102,7 +104,7 @@ class Chain:
 
     def is_pair(self) -> bool:
         """Exactly two states joined by "and", a hyphen or a pair phrase ("X and Y", "X-Y", "the two")."""
-        return len(self.members()) == 2 and len(self.links) == 1 and self.links[0] in ("and", "pair")
+        return len(self.links) == 1 and self.links[0] in ("and", "pair") and len(self.members()) == 2
 
 
 def prepare_entities(text: str, ents: list[Ent]) -> list[Ent]:

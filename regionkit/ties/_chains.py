@@ -51,6 +51,9 @@ _NONSTATE = re.compile(r"(?:\s+and\s+(?-i:[A-Z])[\w-]*)?\s+(?:branch(?:es)?|mili
                        re.IGNORECASE)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 @dataclass(slots=True)
 class Ent:
     """A state in a sentence: offsets relative to the sentence, ISO3 and how it was found."""
@@ -152,7 +155,7 @@ def build_chains(text: str, ents: list[Ent]) -> list[Chain]:
             elif len(gap) <= 80:
                 m = _LINK.match(gap)
                 if m:
-                    sep = re.sub(r"\s+", " ", m.group("sep").strip().lower())
+                    sep = _SPACES.sub(" ", m.group("sep").strip().lower())
                     link = "comma" if sep == "," else ("or" if sep in ("or", ", or") else "and")
             if link == "and" and gap.strip().lower() in ("and", ", and") and _SINGULAR_VERB.match(text[e.end:e.end + 20]) \
                     and not _AFTER_BETWEEN.search(text, max(0, chains[-1].start - 12), chains[-1].start):

@@ -140,8 +140,13 @@ class _Cue:
     argued: bool = False
 
 
+_PUNCT = re.compile(r"[,;:]")
+
+
 def _words(text: str) -> int:
     """Words of a gap that count towards the argument windows (names and titles do not)."""
+    if not text or text.isspace():
+        return 0  # most gaps ("Russia and China signed"): no regex
     return sum(1 for w in _WORD.findall(text) if not w[0].isupper())
 
 
@@ -221,7 +226,7 @@ class _Sentence:
             far = _words(gap) > RIGHT_WORDS and not (cue.relation == "other" and _words(gap) <= LEFT_WORDS
                                                      and _AGENT_BY.search(gap))
             if self.clause(ch.start) != cue.clause or far or (
-                    re.search(r"[,;:]", gap) and not _INCLUDING.match(gap)) or _NOT_OBJECT.search(gap):
+                    _PUNCT.search(gap) and not _INCLUDING.match(gap)) or _NOT_OBJECT.search(gap):
                 return None, False
             if ch.venue and cue.role == "visit" and gap.strip().lower() in ("", "the"):
                 return ch, False  # "arrived in Moscow": Moscow is visited
@@ -277,7 +282,7 @@ class _Sentence:
         for ch in self.chains:
             if ch.start >= at:
                 gap = self.text[at:ch.start]
-                if _words(gap) <= 4 and not re.search(r"[,;:]", gap) and self.clause(ch.start) == cue.clause:
+                if _words(gap) <= 4 and not _PUNCT.search(gap) and self.clause(ch.start) == cue.clause:
                     return self.back_to_list(ch)
                 return None
         return None

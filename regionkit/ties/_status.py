@@ -55,6 +55,7 @@ _PLANNED = re.compile(
 # held back until a condition is met (TIES.md s7: negated): "would only join ... once Israel stops the war"
 _HELD_BACK = re.compile(r"\b(?:(?:only\s+(?:if|once|when|after|on\s+condition)|not\s+until|not\s+before)\b|"
                         r"only\s+(?:[\w-]+\s+){1,6}?(?:if|once|after)\s+(?:the\s+)?(?-i:[A-Z]))", re.IGNORECASE)
+_IF_AFTER = re.compile(r"^\W*(?:\w+\s+){0,6}?(?:if|unless|provided)\b", re.IGNORECASE)
 _WINDOW = 8  # words before the cue, inside its clause
 
 
@@ -81,15 +82,13 @@ def _is_negated(text: str, start: int, end: int) -> bool:
 
 def cue_status(sentence: str, start: int, end: int) -> str:
     """Status of the cue at ``sentence[start:end]`` (one of :data:`STATUSES`)."""
-    before = clause_before(sentence, start)
-    window = " ".join(before.split()[-_WINDOW:])
     if _DENIED.search(sentence[:start]):
         return "reported_denied"
     if _is_negated(sentence, start, end) or _HELD_BACK.search(sentence, max(0, start - 40), min(len(sentence), end + 80)):
         return "negated"
-    if _CONDITIONAL.search(sentence[:start]) or re.match(r"^\W*(?:\w+\s+){0,6}?(?:if|unless|provided)\b",
-                                                          sentence[end:end + 60], re.IGNORECASE):
+    if _CONDITIONAL.search(sentence[:start]) or _IF_AFTER.match(sentence[end:end + 60]):
         return "conditional"
+    window = " ".join(clause_before(sentence, start).split()[-_WINDOW:])
     if _PLANNED.search(window):
         return "planned"
     return "stated"

@@ -279,7 +279,9 @@ class _Article:
         officials = find_officials(text, when, index)
         officials = sorted(officials + find_introduced(text, mentions, officials))
         self.epithets = find_epithets(text)
-        self.pair_phrases = [(m.start(), m.end()) for m in PAIR_PHRASE.finditer(text)]
+        low = text.lower()  # literal pre-checks: a regex led by \b tries every position of the text
+        self.pair_phrases = [(m.start(), m.end()) for m in PAIR_PHRASE.finditer(text)] \
+            if "two" in low or "both" in low else []
         self.pronouns = [(m.start(), m.end()) for m in PRONOUN.finditer(text)]
         self.they = [(m.start(), m.end()) for m in THEY.finditer(text)] if "hey" in text or "hem" in text else []
         self.act_refs = [(m.start(), m.end(), m.group("noun")) for m in ACT_REF.finditer(text)]
@@ -298,7 +300,8 @@ class _Article:
         self.first_person = _first_person(text, mentions, officials, speaker)
         self.main_actor = speaker or _main_official(officials) or _main_state(mentions)
         #: members of the Abraham Accords at the date when the article names them (for ``_reading``)
-        self.accord_members = frozenset(members("abraham_accords", when)) if _ACCORDS.search(text) else frozenset()
+        named = "abraham" in low and _ACCORDS.search(text)
+        self.accord_members = frozenset(members("abraham_accords", when)) if named else frozenset()
 
     def sentence_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self.starts, pos) - 1, 0)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -41,30 +42,21 @@ def _ci(chars: str) -> str:
     return "".join(sorted(out))
 
 
+@dataclass(frozen=True)
 class Many:
     """Zero or more characters of a class in a :class:`Trigger` sequence (greedy; the next class must not overlap)."""
 
-    __slots__ = ("chars",)
     chars: str
 
-    def __init__(self, chars: str) -> None:
-        if END in chars:
+    def __post_init__(self) -> None:
+        if END in self.chars:
             raise ValueError("Many() cannot hold END")
-        object.__setattr__(self, "chars", chars)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("Many is immutable")
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Many) and other.chars == self.chars
-
-    def __hash__(self) -> int:
-        return hash(("Many", self.chars))
 
     def __repr__(self) -> str:
         return f"Many({self.chars!r})"
 
 
+@dataclass(frozen=True)
 class WordChars:
     """The ``index``-th character of every word of a gazetteer word list (``"washington_names"``) or of a
     table column (``"thing_words.csv:word"``), as a class of a :class:`Trigger` sequence.
@@ -73,24 +65,9 @@ class WordChars:
     both cases (and what ``re.IGNORECASE`` matches), for a rule that matches its words so.
     """
 
-    __slots__ = ("source", "index", "ignore_case")
     source: str | tuple
     index: int
-    ignore_case: bool
-
-    def __init__(self, source: str | tuple, index: int, ignore_case: bool = False) -> None:
-        for name, value in zip(self.__slots__, (source, index, ignore_case)):
-            object.__setattr__(self, name, value)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("WordChars is immutable")
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, WordChars) and (other.source, other.index, other.ignore_case) == (
-            self.source, self.index, self.ignore_case)
-
-    def __hash__(self) -> int:
-        return hash(("WordChars", self.source, self.index, self.ignore_case))
+    ignore_case: bool = False
 
     def __repr__(self) -> str:
         return f"WordChars({self.source!r}, {self.index}{', ignore_case=True' if self.ignore_case else ''})"
@@ -121,6 +98,7 @@ _WORD_RUN = re.compile(r"[\w'\u2019.\-]*")
 _RUN_LIMIT = 64  # a longer run of word characters: the Word class holds
 
 
+@dataclass(frozen=True)
 class Word:
     """The last class of a :class:`Trigger` sequence: a word of a list starts here.
 
@@ -132,25 +110,13 @@ class Word:
     any other character than ``\\w`` makes the class hold everywhere.
     """
 
-    __slots__ = ("source", "ignore_case", "prefix")
     source: str | tuple | frozenset[str]
-    ignore_case: bool
-    prefix: bool
+    ignore_case: bool = False
+    prefix: bool = False
 
-    def __init__(self, source: str | Iterable[str], ignore_case: bool = False, prefix: bool = False) -> None:
-        object.__setattr__(self, "source", source if isinstance(source, (str, tuple)) else frozenset(source))
-        object.__setattr__(self, "ignore_case", ignore_case)
-        object.__setattr__(self, "prefix", prefix)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("Word is immutable")
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Word) and (other.source, other.ignore_case, other.prefix) == (
-            self.source, self.ignore_case, self.prefix)
-
-    def __hash__(self) -> int:
-        return hash(("Word", self.source, self.ignore_case, self.prefix))
+    def __post_init__(self) -> None:
+        if not isinstance(self.source, (str, tuple)):  # literal words (a str is a source, a tuple a union)
+            object.__setattr__(self, "source", frozenset(self.source))
 
     def __repr__(self) -> str:
         return f"Word({self.source!r}{', ignore_case=True' if self.ignore_case else ''})"
@@ -200,6 +166,7 @@ def word_holds(text: str, p: int, hi: int, words: frozenset[str] | None, ignore_
 Element = str | Many | WordChars | Word
 
 
+@dataclass(frozen=True, kw_only=True)
 class Trigger:
     """A cheap *necessary* condition of a context rule, as data the scanners check before calling it.
 
@@ -227,16 +194,14 @@ class Trigger:
     "a cue word in the article": ``Trigger(cue="bird_cues", cue_flags=re.IGNORECASE)``.
     """
 
-    __slots__ = ("after", "before", "cue", "cue_flags", "keys")
-    after: tuple
-    before: tuple
-    cue: str | None
-    cue_flags: int
-    keys: str | tuple | frozenset[str] | None
+    after: tuple = ()
+    before: tuple = ()
+    cue: str | None = None
+    cue_flags: int = 0
+    keys: str | tuple | frozenset[str] | None = None
 
-    def __init__(self, *, after: Iterable[Element] = (), before: Iterable[Element] = (), cue: str | None = None,
-                 cue_flags: int = 0, keys: str | tuple | Iterable[str] | None = None) -> None:
-        after, before = tuple(after), tuple(before)
+    def __post_init__(self) -> None:
+        after, before, keys = tuple(self.after), tuple(self.before), self.keys
         if keys is not None and not isinstance(keys, (str, tuple)):
             keys = frozenset(keys)  # literal words; a str is a source, a tuple a union of sources and sets
         for seq in (after, before):
@@ -251,20 +216,12 @@ class Trigger:
                 if isinstance(el, Many) and isinstance(nxt, (str, Many)) \
                         and set(el.chars) & set(nxt if isinstance(nxt, str) else nxt.chars):
                     raise ValueError(f"Many({el.chars!r}) overlaps the class after it (greedy: the trigger could miss)")
-        for name, value in zip(self.__slots__, (after, before, cue, cue_flags, keys)):
-            object.__setattr__(self, name, value)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("Trigger is immutable")
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Trigger) and all(getattr(self, f) == getattr(other, f) for f in self.__slots__)
-
-    def __hash__(self) -> int:
-        return hash((self.after, self.before, self.cue, self.cue_flags, self.keys))
+        object.__setattr__(self, "after", after)
+        object.__setattr__(self, "before", before)
+        object.__setattr__(self, "keys", keys)
 
     def __repr__(self) -> str:
-        parts = [f"{f}={getattr(self, f)!r}" for f in self.__slots__ if getattr(self, f)]
+        parts = [f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if getattr(self, f.name)]
         return f"Trigger({', '.join(parts)})"
 
     def resolve(self, gazetteer: Gazetteer) -> ResolvedTrigger:

@@ -129,7 +129,6 @@ def officials_index():
         return _first_word_index(merged), merged
 
     return g.memo("ties_officials", build)
-_CAPITAL_WORD = re.compile(r"(?<![\w-])[A-Z][\w]*")
 _FIRST_WORDS: dict[int, tuple[dict, re.Pattern]] = {}
 
 
@@ -156,7 +155,7 @@ def _trie(words: list[str]) -> str:
 
 
 def _first_words(index: dict[str, tuple[str, ...]]) -> re.Pattern:
-    """The capitalised words of a text (as ``_CAPITAL_WORD``) that start a name of ``index``, as one regex.
+    """The capitalised words of a text (a capital not after ``\\w`` or ``-``, up to the word's end) that start a name of ``index``, as one regex.
 
     Scanning every capitalised word in Python was the largest single cost of the ties step; the
     alternation lets the regex engine skip the others. Cached per index (the gazetteer memo keeps it).
